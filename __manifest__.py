@@ -1,0 +1,37 @@
+# Copyright 2026 Sales Order Workflow contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+{
+    "name": "Sales Order Workflow",
+    "summary": "Field sales for Odoo: clock in, customer visits with GPS, stock "
+    "inquiry, quotations, collections, reports and Malaysian accounting exports",
+    "version": "18.0.1.0.0",
+    "category": "Sales",
+    "website": "https://github.com/sales-order-workflow/sales_order_workflow",
+    "author": "Sales Order Workflow contributors",
+    "maintainers": [],
+    "license": "LGPL-3",
+    "development_status": "Alpha",
+    "application": True,
+    "installable": True,
+    "depends": [
+        "sale_management",
+        "sale_stock",
+        "hr_attendance",
+        "account",
+        "base_geolocalize",
+    ],
+    "external_dependencies": {"python": []},
+    "data": [
+        "security/groups.xml",
+        "security/ir.model.access.csv",
+        "security/rules.xml",
+        "views/menus.xml",
+    ],
+    "demo": [
+        "data/demo/sow_demo_company.xml",
+        "data/demo/sow_demo_users.xml",
+        "data/demo/sow_demo_partners.xml",
+        "data/demo/sow_demo_products.xml",
+        "data/demo/sow_demo_invoices.xml",
+    ],
+}

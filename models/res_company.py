@@ -1,0 +1,30 @@
+# Copyright 2026 Sales Order Workflow contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    @api.model
+    def _sow_demo_load_chart(self, company_ids):
+        """Give the demo companies a chart of accounts (demo data only).
+
+        The Malaysian chart (``l10n_my``) when that module is installed,
+        Odoo's generic chart otherwise. ``try_loading`` refuses to run quietly
+        before the registry is fully loaded, because a module loaded later could
+        still add chart data; our dependencies (account and all it needs) are
+        loaded by the time our demo data is, so the template's loader is called
+        directly.
+        """
+        has_my = bool(
+            self.env["ir.module.module"].search_count(
+                [("name", "=", "l10n_my"), ("state", "=", "installed")]
+            )
+        )
+        template = "my" if has_my else "generic_coa"
+        charts = self.env["account.chart.template"]
+        for company in self.browse(company_ids):
+            if not company.chart_template:
+                charts._load(template, company, install_demo=False)
+        return True
