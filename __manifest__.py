@@ -26,6 +26,10 @@
         "security/ir.model.access.csv",
         "security/rules.xml",
         "views/menus.xml",
+        "data/sale_visit_data.xml",
+        "views/sale_visit_views.xml",
+        "views/res_partner_views.xml",
+        "views/res_config_settings_views.xml",
     ],
     "demo": [
         "data/demo/sow_demo_company.xml",
@@ -33,5 +37,14 @@
         "data/demo/sow_demo_partners.xml",
         "data/demo/sow_demo_products.xml",
         "data/demo/sow_demo_invoices.xml",
+        "data/demo/sow_demo_visits.xml",
     ],
+    "assets": {
+        "web.assets_backend": [
+            "sales_order_workflow/static/src/**/*",
+        ],
+        "web.assets_tests": [
+            "sales_order_workflow/static/tests/tours/**/*",
+        ],
+    },
 }

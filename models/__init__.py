@@ -1,1 +1,6 @@
 from . import res_company
+from . import res_config_settings
+from . import res_partner
+from . import hr_attendance
+from . import sale_visit
+from . import sale_order

@@ -1,0 +1,24 @@
+# Copyright 2026 Sales Order Workflow contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    # ---- customer visits
+    sow_visit_require_attendance = fields.Boolean(
+        related="company_id.sow_visit_require_attendance", readonly=False
+    )
+    sow_clock_out_open_visit = fields.Selection(
+        related="company_id.sow_clock_out_open_visit", readonly=False
+    )
+    sow_visit_radius = fields.Integer(
+        related="company_id.sow_visit_radius", readonly=False
+    )
+    sow_visit_accuracy_threshold = fields.Integer(
+        related="company_id.sow_visit_accuracy_threshold", readonly=False
+    )
+    sow_visit_max_speed = fields.Integer(
+        related="company_id.sow_visit_max_speed", readonly=False
+    )
