@@ -1200,13 +1200,25 @@ class SaleVisit(models.Model):
     def _sow_write_report(self, outcome=None, no_order_reason=None, note=None):
         """What the rep says about the visit (field screen)."""
         vals = {}
+        if outcome and outcome not in dict(OUTCOMES):
+            raise UserError(
+                self.env._("%(value)r is not an outcome of a visit.", value=outcome)
+            )
+        if no_order_reason and no_order_reason not in dict(NO_ORDER_REASONS):
+            raise UserError(
+                self.env._(
+                    "%(value)r is not a reason for no order.", value=no_order_reason
+                )
+            )
+        if note is not None and note is not False and not isinstance(note, str):
+            raise UserError(self.env._("Notes are text."))
         if outcome is not None:
             vals["outcome"] = outcome or False
             vals["no_order_reason"] = (
                 no_order_reason or False if outcome == "no_order" else False
             )
         if note is not None:
-            vals["note"] = plaintext2html(note) if note.strip() else False
+            vals["note"] = plaintext2html(note) if note and note.strip() else False
         if vals:
             self.write(vals)
 

@@ -6,3 +6,4 @@ from . import test_sale_visit_flags
 from . import test_sale_visit_bad_input
 from . import test_sale_visit_security
 from . import test_sale_visit_performance
+from . import test_field_screen
