@@ -80,4 +80,3 @@ class HrAttendance(models.Model):
                     when=visit._sow_format(check_out),
                 ),
             )
-

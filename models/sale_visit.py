@@ -266,7 +266,8 @@ class SaleVisit(models.Model):
     _sql_constraints = [
         (
             "check_out_after_check_in",
-            "CHECK(check_out IS NULL OR (check_in IS NOT NULL AND check_out >= check_in))",
+            "CHECK(check_out IS NULL "
+            "OR (check_in IS NOT NULL AND check_out >= check_in))",
             "A visit's check-out cannot come before its check-in.",
         ),
     ]
@@ -682,8 +683,12 @@ class SaleVisit(models.Model):
                 self.env._(
                     "The phone sent a %(given)s without a %(missing)s. Send both "
                     "or neither (no GPS).",
-                    given=self.env._("latitude") if given[0] else self.env._("longitude"),
-                    missing=self.env._("longitude") if given[0] else self.env._("latitude"),
+                    given=self.env._("latitude")
+                    if given[0]
+                    else self.env._("longitude"),
+                    missing=self.env._("longitude")
+                    if given[0]
+                    else self.env._("latitude"),
                 )
             )
         lat = self._sow_number(latitude, self.env._("latitude"))
@@ -1160,9 +1165,9 @@ class SaleVisit(models.Model):
             "current_visit_id": current.id,
             "visits": [visit._sow_field_visit_data() for visit in visits],
             "outcomes": self._fields["outcome"]._description_selection(self.env),
-            "no_order_reasons": self._fields[
-                "no_order_reason"
-            ]._description_selection(self.env),
+            "no_order_reasons": self._fields["no_order_reason"]._description_selection(
+                self.env
+            ),
             "is_manager": self._sow_is_manager(),
         }
 
@@ -1174,9 +1179,7 @@ class SaleVisit(models.Model):
             "name": self.name,
             "partner_id": partner.id,
             "partner_name": partner.display_name,
-            "partner_address": ", ".join(
-                filter(None, [partner.street, partner.city])
-            ),
+            "partner_address": ", ".join(filter(None, [partner.street, partner.city])),
             "partner_map_url": self.partner_map_url,
             "planned_date": fields.Datetime.to_string(self.planned_date),
             "purpose": self._sow_selection_label("purpose"),

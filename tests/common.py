@@ -267,4 +267,3 @@ class SowCommon(TransactionCase):
             .with_user(user)
             ._sow_clock("out", latitude, longitude, accuracy)
         )
-

@@ -97,7 +97,9 @@ class TestFieldScreenRoutes(FieldScreenCase):
         self.assertEqual(self.visit.state, "checked_out")
         self.assertEqual(self.visit.outcome, "follow_up")
         self.assertIn("Wants the Raya prices.", self.visit.note)
-        self.assertEqual(data["visits"][0]["note"], "Wants the Raya prices.\nCall Monday.")
+        self.assertEqual(
+            data["visits"][0]["note"], "Wants the Raya prices.\nCall Monday."
+        )
 
         # ad hoc at a customer without coordinates, then no order
         data, error = self._post(
@@ -146,7 +148,10 @@ class TestFieldScreenRoutes(FieldScreenCase):
             ({"latitude": 123.4, "longitude": 101.69}, "Latitude 123.4 is outside"),
             ({"latitude": 3.14, "longitude": -200}, "Longitude -200 is outside"),
             ({"latitude": 3.14}, "a latitude without a longitude"),
-            ({"latitude": 3.14, "longitude": 101.69, "accuracy": -3}, "-3 m is impossible"),
+            (
+                {"latitude": 3.14, "longitude": 101.69, "accuracy": -3},
+                "-3 m is impossible",
+            ),
             ({"latitude": "x", "longitude": 101.69}, "is not a number"),
         ):
             _data, error = self._post(

@@ -32,7 +32,9 @@ class TestGeo(BaseCase):
             haversine_m(0, 0, 0, 180), 3.141592653589793 * EARTH_RADIUS_M, places=3
         )
         # across the antimeridian it is the short way round
-        self.assertAlmostEqual(haversine_m(0, 179.5, 0, -179.5), haversine_m(0, 0, 0, 1))
+        self.assertAlmostEqual(
+            haversine_m(0, 179.5, 0, -179.5), haversine_m(0, 0, 0, 1)
+        )
 
     def test_min_speed(self):
         # 60 km in 30 minutes: 120 km/h
@@ -50,4 +52,6 @@ class TestGeo(BaseCase):
             "https://www.openstreetmap.org/?mlat=3.1433000&mlon=101.6971000"
             "#map=18/3.1433000/101.6971000",
         )
-        self.assertIn("mlat=-33.8567844&mlon=151.2152967", osm_url(-33.8567844, 151.2152967))
+        self.assertIn(
+            "mlat=-33.8567844&mlon=151.2152967", osm_url(-33.8567844, 151.2152967)
+        )

@@ -59,12 +59,16 @@ class TestSaleVisitSecurity(SowCommon):
                 {"partner_id": self.customer_png.id, "user_id": self.rep2.id}
             )
         # his own: plan, edit, report
-        mine = self.env["sale.visit"].with_user(self.rep).create(
-            {"partner_id": self.customer_nogps.id}
+        mine = (
+            self.env["sale.visit"]
+            .with_user(self.rep)
+            .create({"partner_id": self.customer_nogps.id})
         )
         self.assertEqual(mine.user_id, self.rep)
         mine.write({"purpose": "merchandising", "note": "<p>Bring the new posters</p>"})
-        self.assertFalse(self.env["sale.visit"].with_user(self.rep)._sow_current_visit())
+        self.assertFalse(
+            self.env["sale.visit"].with_user(self.rep)._sow_current_visit()
+        )
 
     def test_manager_sees_his_teams_visits(self):
         self.assertEqual(
@@ -78,7 +82,9 @@ class TestSaleVisitSecurity(SowCommon):
         self.team2.member_ids |= self.manager
         self.assertEqual(self._seen_by(self.manager), self.all_visits)
         # and the manager may correct a rep's visit (tracked)
-        self.visit_rep.with_user(self.manager).write({"planned_date": "2026-03-02 02:00:00"})
+        self.visit_rep.with_user(self.manager).write(
+            {"planned_date": "2026-03-02 02:00:00"}
+        )
 
     def test_sales_administrator_sees_all(self):
         admin = new_test_user(
@@ -102,7 +108,9 @@ class TestSaleVisitSecurity(SowCommon):
         )
         self.manager.company_ids |= other
         self.rep.company_ids |= other
-        visit_other = self._sow_create_visit(other_customer, self.rep, company_id=other.id)
+        visit_other = self._sow_create_visit(
+            other_customer, self.rep, company_id=other.id
+        )
         self.assertEqual(visit_other.company_id, other)
         self.assertFalse(visit_other.team_id)
         for user in (self.rep, self.manager):
@@ -158,7 +166,9 @@ class TestSaleVisitSecurity(SowCommon):
 
     def test_manager_sets_customer_location_from_check_in(self):
         self._sow_clock_in(self.rep)
-        visit = self._sow_create_visit(self.customer_nogps, self.rep).with_user(self.rep)
+        visit = self._sow_create_visit(self.customer_nogps, self.rep).with_user(
+            self.rep
+        )
         visit.action_check_in(3.0738, 101.7906, 15)
         self.assertEqual(visit.location_status, "no_customer_location")
         with self.assertRaisesRegex(AccessError, "Only a Field Sales Manager"):
@@ -169,9 +179,13 @@ class TestSaleVisitSecurity(SowCommon):
             self.customer_nogps.with_user(self.rep).write({"partner_latitude": 3.07})
         visit.with_user(self.manager).action_set_partner_location()
         self.assertAlmostEqual(self.customer_nogps.partner_latitude, 3.0738, places=7)
-        self.assertAlmostEqual(self.customer_nogps.partner_longitude, 101.7906, places=7)
+        self.assertAlmostEqual(
+            self.customer_nogps.partner_longitude, 101.7906, places=7
+        )
         self.assertTrue(self.customer_nogps.date_localization)
-        self.assertIn("location set to this visit's check-in point", visit.message_ids[0].body)
+        self.assertIn(
+            "location set to this visit's check-in point", visit.message_ids[0].body
+        )
         # the next check-in there can be verified
         visit.write({"outcome": "follow_up"})
         visit.action_check_out()

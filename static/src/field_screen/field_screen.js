@@ -1,17 +1,17 @@
 /** @odoo-module **/
 // Copyright 2026 Sales Order Workflow contributors
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import { Component, onWillStart, useState } from "@odoo/owl";
-import { _t } from "@web/core/l10n/translation";
-import { deserializeDateTime, formatDateTime } from "@web/core/l10n/dates";
-import { rpc, RPCError } from "@web/core/network/rpc";
-import { RecordSelector } from "@web/core/record_selectors/record_selector";
-import { registry } from "@web/core/registry";
-import { useService } from "@web/core/utils/hooks";
-import { standardActionServiceProps } from "@web/webclient/actions/action_service";
-import { getPosition, positionParams } from "../geolocation";
+import {Component, onWillStart, useState} from "@odoo/owl";
+import {_t} from "@web/core/l10n/translation";
+import {deserializeDateTime, formatDateTime} from "@web/core/l10n/dates";
+import {rpc, RPCError} from "@web/core/network/rpc";
+import {RecordSelector} from "@web/core/record_selectors/record_selector";
+import {registry} from "@web/core/registry";
+import {useService} from "@web/core/utils/hooks";
+import {standardActionServiceProps} from "@web/webclient/actions/action_service";
+import {getPosition, positionParams} from "../geolocation";
 
-const { DateTime } = luxon;
+const {DateTime} = luxon;
 
 const LOCATION_CLASSES = {
     verified: "text-bg-success",
@@ -33,8 +33,8 @@ const STATE_CLASSES = {
  */
 export class FieldScreen extends Component {
     static template = "sales_order_workflow.FieldScreen";
-    static components = { RecordSelector };
-    static props = { ...standardActionServiceProps };
+    static components = {RecordSelector};
+    static props = {...standardActionServiceProps};
 
     setup() {
         this.action = useService("action");
@@ -45,7 +45,7 @@ export class FieldScreen extends Component {
             error: "",
             gpsWarning: "",
             partnerId: false,
-            report: { outcome: "", no_order_reason: "", note: "" },
+            report: {outcome: "", no_order_reason: "", note: ""},
         });
         this.reportVisitId = null;
         this.locationClasses = LOCATION_CLASSES;
@@ -59,11 +59,15 @@ export class FieldScreen extends Component {
     }
 
     get currentVisit() {
-        return this.data.visits.find((visit) => visit.id === this.data.current_visit_id);
+        return this.data.visits.find(
+            (visit) => visit.id === this.data.current_visit_id
+        );
     }
 
     get otherVisits() {
-        return this.data.visits.filter((visit) => visit.id !== this.data.current_visit_id);
+        return this.data.visits.filter(
+            (visit) => visit.id !== this.data.current_visit_id
+        );
     }
 
     get canCheckIn() {
@@ -92,7 +96,9 @@ export class FieldScreen extends Component {
     }
 
     formatTime(value) {
-        return value ? formatDateTime(deserializeDateTime(value), { format: "HH:mm" }) : "";
+        return value
+            ? formatDateTime(deserializeDateTime(value), {format: "HH:mm"})
+            : "";
     }
 
     get todayLabel() {
@@ -105,7 +111,7 @@ export class FieldScreen extends Component {
      * answer. A refusal of the server (a UserError: clock in first, another
      * visit open...) is shown on the screen instead of a dialog.
      */
-    async send(route, params = {}, { locate = true } = {}) {
+    async send(route, params = {}, {locate = true} = {}) {
         this.state.busy = true;
         this.state.error = "";
         this.state.gpsWarning = "";
@@ -126,7 +132,10 @@ export class FieldScreen extends Component {
             this.setData(data);
             return true;
         } catch (error) {
-            if (error instanceof RPCError && error.data?.name?.startsWith("odoo.exceptions.")) {
+            if (
+                error instanceof RPCError &&
+                error.data?.name?.startsWith("odoo.exceptions.")
+            ) {
                 this.state.error = error.data.message;
                 return false;
             }
@@ -138,15 +147,15 @@ export class FieldScreen extends Component {
     }
 
     clockIn() {
-        return this.send("/sales_order_workflow/field/clock", { action: "in" });
+        return this.send("/sales_order_workflow/field/clock", {action: "in"});
     }
 
     clockOut() {
-        return this.send("/sales_order_workflow/field/clock", { action: "out" });
+        return this.send("/sales_order_workflow/field/clock", {action: "out"});
     }
 
     checkIn(visit) {
-        return this.send("/sales_order_workflow/visit/check_in", { visit_id: visit.id });
+        return this.send("/sales_order_workflow/visit/check_in", {visit_id: visit.id});
     }
 
     async startVisit() {
@@ -164,7 +173,8 @@ export class FieldScreen extends Component {
         return this.send("/sales_order_workflow/visit/check_out", {
             visit_id: this.currentVisit.id,
             outcome: report.outcome || false,
-            no_order_reason: report.outcome === "no_order" ? report.no_order_reason || false : false,
+            no_order_reason:
+                report.outcome === "no_order" ? report.no_order_reason || false : false,
             note: report.note,
         });
     }

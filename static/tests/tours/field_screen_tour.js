@@ -1,7 +1,7 @@
 /** @odoo-module **/
 // Copyright 2026 Sales Order Workflow contributors
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 /**
  * A rep's day on a phone: clock in, check in at a planned customer, record
@@ -12,7 +12,7 @@ import { registry } from "@web/core/registry";
  */
 function stubGeolocation(latitude, longitude, accuracy) {
     navigator.geolocation.getCurrentPosition = (success) =>
-        success({ coords: { latitude, longitude, accuracy }, timestamp: Date.now() });
+        success({coords: {latitude, longitude, accuracy}, timestamp: Date.now()});
 }
 
 registry.category("web_tour.tours").add("sales_order_workflow_field_screen", {
@@ -27,7 +27,8 @@ registry.category("web_tour.tours").add("sales_order_workflow_field_screen", {
         },
         {
             content: "Checking in before clocking in is not possible",
-            trigger: ".o_sow_visit:contains(Kedai Runcit Ah Seng) .o_sow_check_in:disabled",
+            trigger:
+                ".o_sow_visit:contains(Kedai Runcit Ah Seng) .o_sow_check_in:disabled",
         },
         {
             content: "Clock in",
@@ -40,12 +41,14 @@ registry.category("web_tour.tours").add("sales_order_workflow_field_screen", {
         },
         {
             content: "Check in at the planned customer",
-            trigger: ".o_sow_visit:contains(Kedai Runcit Ah Seng) .o_sow_check_in:enabled",
+            trigger:
+                ".o_sow_visit:contains(Kedai Runcit Ah Seng) .o_sow_check_in:enabled",
             run: "click",
         },
         {
             content: "The check-in is verified, about 20 m from the customer",
-            trigger: ".o_sow_current_visit:contains(Kedai Runcit Ah Seng) .o_sow_location_status:contains(Verified)",
+            trigger:
+                ".o_sow_current_visit:contains(Kedai Runcit Ah Seng) .o_sow_location_status:contains(Verified)",
         },
         {
             content: "Checking out without an outcome is refused with a clear message",
@@ -71,7 +74,8 @@ registry.category("web_tour.tours").add("sales_order_workflow_field_screen", {
         },
         {
             content: "The visit is done",
-            trigger: ".o_sow_visit:contains(Kedai Runcit Ah Seng) .o_sow_visit_state:contains(Checked Out)",
+            trigger:
+                ".o_sow_visit:contains(Kedai Runcit Ah Seng) .o_sow_visit_state:contains(Checked Out)",
         },
         {
             content: "Pick a customer for an ad hoc visit",
@@ -89,7 +93,8 @@ registry.category("web_tour.tours").add("sales_order_workflow_field_screen", {
         },
         {
             content: "The customer has no stored location",
-            trigger: ".o_sow_current_visit:contains(Kedai Kopi Hock Lee) .o_sow_location_status:contains(No Customer Location)",
+            trigger:
+                ".o_sow_current_visit:contains(Kedai Kopi Hock Lee) .o_sow_location_status:contains(No Customer Location)",
         },
         {
             trigger: ".o_sow_current_visit select.o_sow_outcome",
@@ -104,7 +109,8 @@ registry.category("web_tour.tours").add("sales_order_workflow_field_screen", {
             run: "click",
         },
         {
-            trigger: ".o_sow_visit:contains(Kedai Kopi Hock Lee) .o_sow_visit_state:contains(Checked Out)",
+            trigger:
+                ".o_sow_visit:contains(Kedai Kopi Hock Lee) .o_sow_visit_state:contains(Checked Out)",
         },
         {
             content: "Clock out",
