@@ -228,3 +228,19 @@ class TestFieldScreenTour(FieldScreenCase):
         self.assertEqual(ad_hoc.outcome, "no_order")
         self.assertEqual(ad_hoc.no_order_reason, "closed")
         self.assertFalse(ad_hoc.is_flagged)
+
+
+@tagged("post_install", "-at_install")
+class TestVisitFormTour(FieldScreenCase):
+    def test_visit_form_buttons_capture_the_position(self):
+        self._sow_clock_in(self.rep)
+        self.start_tour(
+            f"/odoo/action-sales_order_workflow.action_sale_visit/{self.visit.id}",
+            "sales_order_workflow_visit_form",
+            login="sow_rep",
+        )
+        self.assertEqual(self.visit.state, "checked_out")
+        self.assertEqual(self.visit.location_status, "verified")
+        self.assertEqual(self.visit.check_in_accuracy, 12)
+        self.assertEqual(self.visit.outcome, "order")
+        self.assertAlmostEqual(self.visit.check_out_latitude, 3.14348, places=5)

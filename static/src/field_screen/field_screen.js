@@ -7,7 +7,7 @@ import {deserializeDateTime, formatDateTime} from "@web/core/l10n/dates";
 import {rpc, RPCError} from "@web/core/network/rpc";
 import {RecordSelector} from "@web/core/record_selectors/record_selector";
 import {registry} from "@web/core/registry";
-import {useService} from "@web/core/utils/hooks";
+import {useBus, useService} from "@web/core/utils/hooks";
 import {standardActionServiceProps} from "@web/webclient/actions/action_service";
 import {getPosition, positionParams} from "../geolocation";
 
@@ -51,6 +51,16 @@ export class FieldScreen extends Component {
         this.locationClasses = LOCATION_CLASSES;
         this.stateClasses = STATE_CLASSES;
         onWillStart(() => this.reload());
+        // clocked in or out from Odoo's attendance systray: redraw
+        useBus(this.env.bus, "SOW:ATTENDANCE_STATE", ({detail}) => {
+            if (
+                this.state.data &&
+                !this.state.busy &&
+                detail.checkedIn !== this.data.clocked_in
+            ) {
+                this.reload();
+            }
+        });
     }
 
     // ------------------------------------------------------------ data
@@ -146,12 +156,19 @@ export class FieldScreen extends Component {
         }
     }
 
+    async clock(action) {
+        const done = await this.send("/sales_order_workflow/field/clock", {action});
+        // Odoo's attendance systray shows the same day
+        this.env.bus.trigger("SOW:ATTENDANCE_CHANGED");
+        return done;
+    }
+
     clockIn() {
-        return this.send("/sales_order_workflow/field/clock", {action: "in"});
+        return this.clock("in");
     }
 
     clockOut() {
-        return this.send("/sales_order_workflow/field/clock", {action: "out"});
+        return this.clock("out");
     }
 
     checkIn(visit) {

@@ -40,6 +40,10 @@ registry.category("web_tour.tours").add("sales_order_workflow_field_screen", {
             trigger: ".o_sow_clocked_in",
         },
         {
+            content: "Odoo's attendance systray shows the same day",
+            trigger: ".o_main_navbar i.fa-circle.text-success[aria-label=Attendance]",
+        },
+        {
             content: "Check in at the planned customer",
             trigger:
                 ".o_sow_visit:contains(Kedai Runcit Ah Seng) .o_sow_check_in:enabled",
@@ -120,6 +124,62 @@ registry.category("web_tour.tours").add("sales_order_workflow_field_screen", {
         {
             content: "The day is over",
             trigger: ".o_sow_clocked_out",
+        },
+        {
+            trigger: ".o_main_navbar i.fa-circle.text-danger[aria-label=Attendance]",
+        },
+    ],
+});
+
+/**
+ * The visit form's own Check In / Check Out buttons capture the position too.
+ */
+registry.category("web_tour.tours").add("sales_order_workflow_visit_form", {
+    steps: () => [
+        {
+            content: "A planned visit",
+            trigger:
+                ".o_form_view .o_field_statusbar button[aria-checked=true]:contains(Planned)",
+        },
+        {
+            content: "Its Check In button in the header",
+            trigger: ".o_form_view .o_sow_gps_check_in:enabled",
+            run() {
+                stubGeolocation(3.14348, 101.6971, 12);
+            },
+        },
+        {
+            trigger: ".o_form_view .o_sow_gps_check_in:enabled",
+            run: "click",
+        },
+        {
+            content: "Checked in, verified, the map link shown",
+            trigger:
+                ".o_form_view .o_field_statusbar button[aria-checked=true]:contains(Checked In)",
+        },
+        {
+            trigger:
+                ".o_form_view .o_field_widget[name=location_status]:contains(Verified)",
+        },
+        {
+            trigger:
+                ".o_form_view .o_field_widget[name=check_in_map_url] a[href*='openstreetmap.org']",
+        },
+        {
+            content: "The outcome, then Check Out (the form is saved first)",
+            trigger: ".o_form_view .o_field_widget[name=outcome] select",
+            run: 'select "order"',
+        },
+        {
+            trigger: ".o_form_view .o_sow_gps_check_out:enabled",
+            run: "click",
+        },
+        {
+            trigger:
+                ".o_form_view .o_field_statusbar button[aria-checked=true]:contains(Checked Out)",
+        },
+        {
+            trigger: ".o_form_view .o_field_widget[name=duration]",
         },
     ],
 });
