@@ -159,10 +159,20 @@ class SaleVisit(models.Model):
     # ---- check-in, as captured by the rep's phone
     check_in = fields.Datetime(readonly=True, copy=False, tracking=True)
     check_in_latitude = fields.Float(
-        digits=(10, 7), readonly=True, copy=False, aggregator=None, tracking=True
+        string="Check-in Latitude",
+        digits=(10, 7),
+        readonly=True,
+        copy=False,
+        aggregator=None,
+        tracking=True,
     )
     check_in_longitude = fields.Float(
-        digits=(10, 7), readonly=True, copy=False, aggregator=None, tracking=True
+        string="Check-in Longitude",
+        digits=(10, 7),
+        readonly=True,
+        copy=False,
+        aggregator=None,
+        tracking=True,
     )
     check_in_accuracy = fields.Float(
         string="Check-in Accuracy (m)",
@@ -205,10 +215,20 @@ class SaleVisit(models.Model):
     # ---- check-out
     check_out = fields.Datetime(readonly=True, copy=False, tracking=True)
     check_out_latitude = fields.Float(
-        digits=(10, 7), readonly=True, copy=False, aggregator=None, tracking=True
+        string="Check-out Latitude",
+        digits=(10, 7),
+        readonly=True,
+        copy=False,
+        aggregator=None,
+        tracking=True,
     )
     check_out_longitude = fields.Float(
-        digits=(10, 7), readonly=True, copy=False, aggregator=None, tracking=True
+        string="Check-out Longitude",
+        digits=(10, 7),
+        readonly=True,
+        copy=False,
+        aggregator=None,
+        tracking=True,
     )
     check_out_accuracy = fields.Float(
         string="Check-out Accuracy (m)",
