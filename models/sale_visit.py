@@ -38,6 +38,11 @@ CAPTURE_FIELDS = frozenset(
     }
 )
 
+# What the captured data is about: fixed for a rep once the visit is checked in.
+LOCKED_AFTER_CHECK_IN = frozenset(
+    {"partner_id", "user_id", "company_id", "employee_id"}
+)
+
 STATES = [
     ("planned", "Planned"),
     ("checked_in", "Checked In"),
@@ -464,11 +469,19 @@ class SaleVisit(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if (
-            not self.env.su
-            and CAPTURE_FIELDS.intersection(vals)
-            and not self._sow_is_manager()
-        ):
+        if self.env.su or self._sow_is_manager():
+            return super().write(vals)
+        if LOCKED_AFTER_CHECK_IN.intersection(vals) and any(self.mapped("check_in")):
+            raise AccessError(
+                self.env._(
+                    "%(visits)s checked in already: the customer, the salesperson "
+                    "and the company of a visit are part of what the phone "
+                    "captured and cannot be changed by a rep. Plan a new visit "
+                    "instead.",
+                    visits=", ".join(self.filtered("check_in").mapped("name")),
+                )
+            )
+        if CAPTURE_FIELDS.intersection(vals):
             raise AccessError(
                 self.env._(
                     "The check-in and check-out of %(visits)s (time, position, "

@@ -66,6 +66,8 @@ class TestSaleVisitSecurity(SowCommon):
         )
         self.assertEqual(mine.user_id, self.rep)
         mine.write({"purpose": "merchandising", "note": "<p>Bring the new posters</p>"})
+        # before the check-in, the plan is his to change
+        mine.write({"partner_id": self.customer_kl.id})
         self.assertFalse(
             self.env["sale.visit"].with_user(self.rep)._sow_current_visit()
         )
@@ -148,6 +150,15 @@ class TestSaleVisitSecurity(SowCommon):
             with self.assertRaisesRegex(AccessError, "cannot be edited by a rep"):
                 visit.write(vals)
         self.assertEqual(visit.location_status, "outside")
+        # nor what the capture is about: another customer would make the
+        # distance and the status lie
+        for vals in (
+            {"partner_id": self.customer_nogps.id},
+            {"user_id": self.rep2.id},
+        ):
+            with self.assertRaisesRegex(AccessError, "checked in already"):
+                visit.write(vals)
+        self.assertEqual(visit.partner_id, self.customer_kl)
         # what happened there is his to write
         visit.write({"outcome": "follow_up", "note": "<p>Owner on leave</p>"})
         # nor can a visit be created already checked in
