@@ -13,7 +13,7 @@ WARNING = "warning"
 
 # Excel's limit for one cell's text.
 CELL_MAX = 32767
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _BREAKS = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
 
 
@@ -150,7 +150,7 @@ def check_row(layout, row, record, kind, package_label, problems, first=True):
                             kind=kind,
                         )
                     )
-                    value = value[:limit]
+                    value = value[:limit].rstrip()
         elif isinstance(value, Decimal) and value < 0 and not column.signed:
             problems.append(
                 Problem(

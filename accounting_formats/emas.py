@@ -166,8 +166,11 @@ class Emas:
             )
         return kind, header, rows
 
-    def _map(self, values, mapping, fields_by_name, label, kind, options, problems):
-        """Logical values → {DBF field: value}, with length and code page checks."""
+    def _map(
+        self, values, mapping, fields_by_name, label, kind, options, problems, skip=()
+    ):
+        """Logical values → {DBF field: value}, with length and code page checks
+        (except for the keys in ``skip``, checked on the header already)."""
         out = {}
         codepage = options["codepage"]
         for key, value in values.items():
@@ -185,6 +188,9 @@ class Emas:
                         kind=kind,
                     )
                 )
+                continue
+            if key in skip:
+                out[name] = value
                 continue
             if field.type == "C":
                 value = one_line(multi_line(str(value))) if value else ""
@@ -226,13 +232,16 @@ class Emas:
             elif field.type == "N" and value is not None and value != "":
                 number = Decimal(value)
                 if number != number.quantize(Decimal(1).scaleb(-field.decimals)):
+                    quantity = key == "quantity"
                     problems.append(
                         Problem(
                             label,
                             f"{name} {value} has more than {field.decimals} "
-                            "decimals, which EMAS's field cannot hold",
-                            "round the quantity in Odoo",
-                            kind=kind,
+                            "decimals, which EMAS's field cannot hold"
+                            + ("" if quantity else "; it is rounded"),
+                            "round the quantity in Odoo" if quantity else "",
+                            ERROR if quantity else WARNING,
+                            kind,
                         )
                     )
             out[name] = value
@@ -258,7 +267,16 @@ class Emas:
             header, options["header_map"], hmap, label, kind, options, problems
         )
         rows = [
-            self._map(row, options["line_map"], lmap, label, kind, options, problems)
+            self._map(
+                row,
+                options["line_map"],
+                lmap,
+                label,
+                kind,
+                options,
+                problems,
+                skip=("type", "entry", "ref", "date", "user"),
+            )
             for row in rows
         ]
         return header, rows

@@ -10,7 +10,7 @@ them all, and README.md's "verify with your dealer" section mirrors that list.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # Column kinds: code (too long = error), text (too long = cut, warning),
 # memo (multi-line text), date, money (2 decimals), number, rate, bool (T/F),
@@ -47,7 +47,11 @@ class Layout:
     sections: tuple[tuple[str, int], ...] = ()
     source: str = ""
     unconfirmed: str = ""
-    rules: dict = field(default_factory=dict)
+    title: str = ""  # what the README calls it, when not the sheet's name
+
+    @property
+    def caption(self):
+        return self.title or self.sheet
 
     @property
     def names(self):
@@ -75,11 +79,11 @@ def unconfirmed_items():
     items = []
     for layout in ALL_LAYOUTS:
         if layout.unconfirmed:
-            items.append((layout.package, f"{layout.sheet} layout", layout.unconfirmed))
+            items.append((layout.package, f"{layout.caption} layout", layout.unconfirmed))
         for col in layout.columns:
             if col.unconfirmed:
                 items.append(
-                    (layout.package, f"{layout.sheet}: {col.name}", col.unconfirmed)
+                    (layout.package, f"{layout.caption}: {col.name}", col.unconfirmed)
                 )
     for package, rules in (
         ("autocount", AUTOCOUNT_RULES),
@@ -146,6 +150,7 @@ AUTOCOUNT_CREDIT_NOTE = Layout(
     # the vendor's sample names this sheet "AR Payment" too; AutoCount
     # recognises the template by its columns
     sheet="AR Payment",
+    title="AR Credit Note",
     source="Import-AR-Credit-Note.xls (vendor sample)",
     sections=(("Master Column", 15), ("Detail Column", 11), ("Knock Off Detail", 3)),
     columns=(
