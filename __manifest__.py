@@ -20,12 +20,16 @@
         "account",
         "base_geolocalize",
     ],
-    "external_dependencies": {"python": []},
+    "external_dependencies": {"python": ["xlwt", "xlsxwriter"]},
     "data": [
         "security/groups.xml",
         "security/ir.model.access.csv",
         "security/rules.xml",
         "views/menus.xml",
+        "data/accounting_export_data.xml",
+        "views/accounting_connector_views.xml",
+        "views/accounting_export_batch_views.xml",
+        "wizards/accounting_export_wizard_views.xml",
     ],
     "demo": [
         "data/demo/sow_demo_company.xml",

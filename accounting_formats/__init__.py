@@ -11,7 +11,7 @@ the dataclasses of :mod:`.records`; a package module turns those into files.
     files = package.write("invoice", invoices, when=datetime.now())
 """
 
-from .common import ExportFile, Problem
+from .common import ExportError, ExportFile, Problem
 from .records import (
     Customer,
     CreditNote,

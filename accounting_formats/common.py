@@ -26,6 +26,7 @@ class Problem:
     fix: str = ""
     severity: str = ERROR
     kind: str = ""  # document kind: customer, item, invoice, credit_note, payment
+    rule: str = ""  # required, length, sign, money, codepage, unsupported, mapping
 
     def __str__(self):
         text = f"{self.record}: {self.message}"
@@ -122,6 +123,7 @@ def check_row(layout, row, record, kind, package_label, problems, first=True):
                         f"{package_label} requires {column.name}",
                         column.fix or "fill it in (or map it in the connector)",
                         kind=kind,
+                        rule="required",
                     )
                 )
             out.append(None)
@@ -138,6 +140,7 @@ def check_row(layout, row, record, kind, package_label, problems, first=True):
                             f"{limit} in {column.name}",
                             column.fix or "shorten it in the connector's mappings",
                             kind=kind,
+                            rule="length",
                         )
                     )
                 else:

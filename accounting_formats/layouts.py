@@ -752,6 +752,56 @@ EMAS_RULES = {
     },
 }
 
+# The longest code each package takes, per mapping: the connector refuses a
+# longer code when it is typed, so a file never carries one.
+CODE_LIMITS = {
+    "autocount": {
+        "customer": 12,
+        "item": 30,
+        "account": 12,
+        "tax": 8,
+        "uom": 8,
+        "terms": 30,
+        "agent": 12,
+        "area": 12,
+        "payment_method": 20,
+    },
+    "sql_account": {
+        "customer": 10,
+        "item": 30,
+        "account": 10,
+        "tax": 10,
+        "uom": 10,
+        "terms": 10,
+        "agent": 10,
+        "area": 10,
+        "payment_method": 10,
+    },
+    "emas": {
+        "customer": 8,
+        "item": 24,
+        "account": 8,
+        "tax": 8,
+        "uom": 6,
+        "terms": 12,
+        "agent": 12,
+        "area": 12,
+        "payment_method": 8,
+    },
+}
+# AutoCount Cloud Accounting (its API is part 2) takes AutoCount's codes.
+CODE_LIMITS["autocount_cloud"] = dict(CODE_LIMITS["autocount"], item=20)
+
+# Customer codes generated in each package's own style: prefix, the first
+# letter of the name, a counter (300-A0001 in SQL Account, 300-A001 in
+# AutoCount, 3000A001 in EMAS).
+CUSTOMER_CODE_STYLE = {
+    "autocount": ("300-", 3),
+    "autocount_cloud": ("300-", 3),
+    "sql_account": ("300-", 4),
+    "emas": ("3000", 3),
+}
+
 ALL_LAYOUTS = (
     AUTOCOUNT_INVOICE,
     AUTOCOUNT_CREDIT_NOTE,
