@@ -160,9 +160,16 @@ def _jsonable(value):
 
 
 def checksum(record):
-    """A stable fingerprint of a record: what was exported, to spot changes."""
+    """A stable fingerprint of a record: what was exported, to spot changes.
+
+    A document's fingerprint holds its customer's code, not the customer's
+    details: renaming a customer changes the customer, not its invoices.
+    """
+    values = asdict(record)
+    if "customer" in values:
+        values["customer"] = record.customer.code
     data = json.dumps(
-        [type(record).__name__, asdict(record)],
+        [type(record).__name__, values],
         default=_jsonable,
         sort_keys=True,
         ensure_ascii=False,

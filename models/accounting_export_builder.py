@@ -328,7 +328,10 @@ class AccountingExportBuilder(models.AbstractModel):
                 number=invoice.name,
                 amount=amount,
                 date=dates[invoice],
-                doc_type="debit_note" if invoice.debit_origin_id else "invoice",
+                # a debit note (module account_debit_note) is knocked off as one
+                doc_type="debit_note"
+                if "debit_origin_id" in invoice._fields and invoice.debit_origin_id
+                else "invoice",
             )
             for invoice, amount in sorted(amounts.items(), key=lambda i: i[0].name)
         )

@@ -1,2 +1,3 @@
 from . import test_security
 from . import test_accounting_connector
+from . import test_accounting_export
