@@ -68,9 +68,7 @@ def multi_line(text):
 
 def ascii_fold(text):
     """Latin letters without their accents (for fields that must be ASCII)."""
-    return (
-        unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    )
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def money(value):

@@ -49,7 +49,9 @@ def parse_schema(text):
         else:
             raise ValueError(f"unknown DBF field type in {token}")
         if len(name) > 10 or not name.isascii():
-            raise ValueError(f"DBF field names have at most 10 ASCII characters: {name}")
+            raise ValueError(
+                f"DBF field names have at most 10 ASCII characters: {name}"
+            )
     return fields
 
 
@@ -81,7 +83,9 @@ def format_number(value, field):
 
 def encode_value(value, field, codepage):
     if field.type == "C":
-        data = encode_text(str(value) if value is not None else "", field.length, codepage)
+        data = encode_text(
+            str(value) if value is not None else "", field.length, codepage
+        )
         return data.ljust(field.length, b" ")
     if field.type == "N":
         return format_number(value, field)
@@ -140,7 +144,7 @@ class DbfWriter:
             )
         self.stream.write(b"\r")
 
-    def write(self, values):
+    def append(self, values):
         """values: {field name: value}; missing fields are left empty."""
         parts = [b" "]
         for f in self.fields:

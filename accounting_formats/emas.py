@@ -253,9 +253,7 @@ class Emas:
         problems.extend(check_document(kind, doc, self.label))
         for key in ("ref", "customer_code"):
             if not header[key]:
-                problems.append(
-                    Problem(label, f"{LABELS[key]} is empty", kind=kind)
-                )
+                problems.append(Problem(label, f"{LABELS[key]} is empty", kind=kind))
         for row in rows:
             if not row["account"]:
                 problems.append(
@@ -316,9 +314,9 @@ class Emas:
                 header, rows = self._check(doc, options, problems)
                 if any(p.severity == ERROR for p in problems):
                     continue  # keep checking, stop writing
-                heads.write(header)
+                heads.append(header)
                 for row in rows:
-                    lines.write(row)
+                    lines.append(row)
                 count += 1
         if any(p.severity == ERROR for p in problems):
             raise ExportError(problems)

@@ -79,7 +79,9 @@ def unconfirmed_items():
     items = []
     for layout in ALL_LAYOUTS:
         if layout.unconfirmed:
-            items.append((layout.package, f"{layout.caption} layout", layout.unconfirmed))
+            items.append(
+                (layout.package, f"{layout.caption} layout", layout.unconfirmed)
+            )
         for col in layout.columns:
             if col.unconfirmed:
                 items.append(
@@ -601,8 +603,7 @@ SQL_RULES = {
         "CURRENCYCODE ---- (home)",
     },
     "auto-import file names": {
-        "value": "SL_IV / SL_CN / AR_PM / AR_CUSTOMER / ST_ITEM."
-        "YYYYMMDDHHMMSS.xlsx",
+        "value": "SL_IV / SL_CN / AR_PM / AR_CUSTOMER / ST_ITEM." "YYYYMMDDHHMMSS.xlsx",
         "unconfirmed": "SL_IV.YYYYMMDDHHMMSS.xlsx is documented; the other "
         "business-object prefixes follow the same pattern",
     },

@@ -8,10 +8,10 @@ Money is :class:`~decimal.Decimal` in the document's currency, two decimals;
 credit notes and payments are positive (the packages refuse negative amounts).
 """
 
+import datetime
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
-import datetime
 from decimal import Decimal
 
 ZERO = Decimal("0.00")

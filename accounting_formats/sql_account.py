@@ -111,7 +111,9 @@ class SqlAccount(Package):
 
     def _rows_invoice(self, inv):
         header = self._header(inv, "Sales")
-        return [{**header, **self._line(i, line)} for i, line in enumerate(inv.lines, 1)]
+        return [
+            {**header, **self._line(i, line)} for i, line in enumerate(inv.lines, 1)
+        ]
 
     def _rows_credit_note(self, cn):
         header = self._header(cn, cn.reason or "Sales Returned")

@@ -3,13 +3,17 @@
 import json
 import logging
 import re
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..accounting_formats import ExportError, get_package
-from ..accounting_formats import records as af
+from ..accounting_formats import (
+    ExportError,
+    get_package,
+    records as af,
+)
 from ..accounting_formats.common import ERROR, WARNING, ascii_fold
 from ..accounting_formats.layouts import (
     CODE_LIMITS,
@@ -68,9 +72,7 @@ class ExportPlan:
         return [p for p in self.problems if p.severity == WARNING]
 
     def count(self, kind, status=None):
-        return sum(
-            1 for item in self.items.get(kind, ()) if status in (None, item[3])
-        )
+        return sum(1 for item in self.items.get(kind, ()) if status in (None, item[3]))
 
     @property
     def total(self):
@@ -134,7 +136,7 @@ class AccountingConnector(models.Model):
     )
     emas_field_map = fields.Text(
         string="EMAS Field Map",
-        help='JSON that overrides which DBF field holds what, e.g. '
+        help="JSON that overrides which DBF field holds what, e.g. "
         '{"header": {"po_number": "REF2"}, "lines": {"description2": "dfield1"}}. '
         "An empty field name leaves that value out.",
     )
@@ -155,14 +157,18 @@ class AccountingConnector(models.Model):
     tax_ids = fields.One2many(
         "accounting.connector.tax", "connector_id", string="Tax Codes"
     )
-    uom_ids = fields.One2many("accounting.connector.uom", "connector_id", string="Units")
+    uom_ids = fields.One2many(
+        "accounting.connector.uom", "connector_id", string="Units"
+    )
     term_ids = fields.One2many(
         "accounting.connector.term", "connector_id", string="Terms"
     )
     agent_ids = fields.One2many(
         "accounting.connector.agent", "connector_id", string="Agents"
     )
-    area_ids = fields.One2many("accounting.connector.area", "connector_id", string="Areas")
+    area_ids = fields.One2many(
+        "accounting.connector.area", "connector_id", string="Areas"
+    )
 
     # exports
     batch_ids = fields.One2many("accounting.export.batch", "connector_id")
@@ -309,12 +315,16 @@ class AccountingConnector(models.Model):
         for key in header:
             if key not in EMAS_HEADER_MAP:
                 raise ValidationError(
-                    self.env._("The EMAS field map has an unknown header value “%s”.", key)
+                    self.env._(
+                        "The EMAS field map has an unknown header value “%s”.", key
+                    )
                 )
         for key in lines:
             if key not in EMAS_LINE_MAP:
                 raise ValidationError(
-                    self.env._("The EMAS field map has an unknown line value “%s”.", key)
+                    self.env._(
+                        "The EMAS field map has an unknown line value “%s”.", key
+                    )
                 )
         return header, lines
 
@@ -422,7 +432,9 @@ class AccountingConnector(models.Model):
                 left |= product
                 continue
             used.add(code)
-            vals.append({"connector_id": self.id, "product_id": product.id, "code": code})
+            vals.append(
+                {"connector_id": self.id, "product_id": product.id, "code": code}
+            )
         self.env["accounting.connector.product"].create(vals)
         return left
 
@@ -526,7 +538,9 @@ class AccountingConnector(models.Model):
             files = self._sow_package().export(documents, when, self._sow_options())
         except ExportError as error:
             raise UserError(self._sow_problems_text(error.problems)) from error
-        batch = self.env["accounting.export.batch"]._sow_create(plan, files, when, trigger)
+        batch = self.env["accounting.export.batch"]._sow_create(
+            plan, files, when, trigger
+        )
         return batch
 
     def _sow_problems_text(self, problems):
@@ -625,4 +639,3 @@ def af_problem(record, message, fix=""):
     from ..accounting_formats.common import Problem
 
     return Problem(record, message, fix, ERROR, "", "unsupported")
-

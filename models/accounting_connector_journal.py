@@ -4,7 +4,8 @@ from odoo import fields, models
 
 
 class AccountingConnectorJournal(models.Model):
-    """A bank or cash journal → the package's payment method (AutoCount) or bank/cash GL account (SQL Account)."""
+    """A bank or cash journal → the package's payment method (AutoCount) or
+    bank/cash GL account (SQL Account)."""
 
     _name = "accounting.connector.journal"
     _inherit = "accounting.connector.mapping"

@@ -72,7 +72,10 @@ class AccountingExportBatch(models.Model):
     export_credit_notes = fields.Boolean(string="Credit Notes", readonly=True)
     export_payments = fields.Boolean(string="Payments", readonly=True)
     line_ids = fields.One2many(
-        "accounting.export.batch.line", "batch_id", string="Exported Records", readonly=True
+        "accounting.export.batch.line",
+        "batch_id",
+        string="Exported Records",
+        readonly=True,
     )
     attachment_ids = fields.One2many(
         "ir.attachment",
@@ -83,7 +86,7 @@ class AccountingExportBatch(models.Model):
     )
     line_count = fields.Integer(compute="_compute_counts", string="Records")
     changed_count = fields.Integer(compute="_compute_counts", string="Changed Since")
-    file_count = fields.Integer(compute="_compute_counts", string="File Count")
+    file_count = fields.Integer(compute="_compute_counts")
     summary = fields.Char(compute="_compute_counts")
 
     @api.model
@@ -216,9 +219,13 @@ class AccountingExportBatch(models.Model):
                 kind_lines = lines.filtered(lambda ln, k=kind: ln.kind == k)
                 if not kind_lines:
                     continue
-                records = self.env[KIND_MODELS[kind]].browse(kind_lines.mapped("res_id"))
+                records = self.env[KIND_MODELS[kind]].browse(
+                    kind_lines.mapped("res_id")
+                )
                 current = builder._sow_still_exportable(kind, records)
-                built, _problems = builder._sow_build(batch.connector_id, {kind: current})
+                built, _problems = builder._sow_build(
+                    batch.connector_id, {kind: current}
+                )
                 sums = {rec.id: af.checksum(doc) for rec, doc in built[kind]}
                 for line in kind_lines:
                     if sums.get(line.res_id) != line.checksum:

@@ -27,7 +27,9 @@ class AccountingExportBatchLine(models.Model):
         string="Record ID", model_field="res_model", required=True, index=True
     )
     record_ref = fields.Reference(
-        selection="_selection_record_ref", compute="_compute_record_ref", string="Record"
+        selection="_selection_record_ref",
+        compute="_compute_record_ref",
+        string="Record",
     )
     name = fields.Char(string="Number or Code", required=True)
     partner_name = fields.Char(string="Name")
@@ -54,14 +56,18 @@ class AccountingExportBatchLine(models.Model):
         models_ = {"res.partner", "product.product", "account.move", "account.payment"}
         return [
             (model.model, model.name)
-            for model in self.env["ir.model"].sudo().search([("model", "in", list(models_))])
+            for model in self.env["ir.model"]
+            .sudo()
+            .search([("model", "in", list(models_))])
         ]
 
     @api.depends("res_model", "res_id")
     def _compute_record_ref(self):
         for line in self:
             line.record_ref = (
-                f"{line.res_model},{line.res_id}" if line.res_model and line.res_id else False
+                f"{line.res_model},{line.res_id}"
+                if line.res_model and line.res_id
+                else False
             )
 
     @api.model

@@ -71,20 +71,21 @@ class _Resolver:
             names = sorted(set(documents))
             shown = ", ".join(names[:5])
             if len(names) > 5:
-                shown = env._("%(names)s and %(count)s more", names=shown, count=len(names) - 5)
+                shown = env._(
+                    "%(names)s and %(count)s more", names=shown, count=len(names) - 5
+                )
             out.append(
                 Problem(
                     record.display_name,
                     env._(
-                        "%(what)s has no %(package)s %(label)s (needed by %(documents)s)",
+                        "%(what)s has no %(package)s %(label)s "
+                        "(needed by %(documents)s)",
                         what=record.display_name,
                         package=self.connector._package_label(),
                         label=label,
                         documents=shown,
                     ),
-                    env._(
-                        "add it on the connector's “%(tab)s” tab", tab=tab
-                    ),
+                    env._("add it on the connector's “%(tab)s” tab", tab=tab),
                     ERROR,
                     "",
                     "mapping",
@@ -124,8 +125,12 @@ class AccountingExportBuilder(models.AbstractModel):
         if date_to:
             move_domain.append(("invoice_date", "<=", date_to))
             pay_domain.append(("date", "<=", date_to))
-        moves = self.env["account.move"].search(move_domain, order="invoice_date, name, id")
-        payments = self.env["account.payment"].search(pay_domain, order="date, name, id")
+        moves = self.env["account.move"].search(
+            move_domain, order="invoice_date, name, id"
+        )
+        payments = self.env["account.payment"].search(
+            pay_domain, order="date, name, id"
+        )
         found = {
             "customer": (moves.partner_id | payments.partner_id).commercial_partner_id,
             "item": moves.invoice_line_ids.filtered(
@@ -196,8 +201,12 @@ class AccountingExportBuilder(models.AbstractModel):
             tax_id=partner.vat or "",
             area=resolver.code("area", partner.state_id, name, required=False),
             agent=resolver.code("agent", partner.user_id, name, required=False),
-            terms=resolver.code("term", term, name) if term else connector.default_terms or "",
-            credit_limit=dec(partner.credit_limit) if partner.use_partner_credit_limit else ZERO,
+            terms=resolver.code("term", term, name)
+            if term
+            else connector.default_terms or "",
+            credit_limit=dec(partner.credit_limit)
+            if partner.use_partner_credit_limit
+            else ZERO,
             control_account=connector.control_account or "",
             reference=partner.ref or "",
             active=partner.active,
@@ -301,7 +310,9 @@ class AccountingExportBuilder(models.AbstractModel):
             "due_date": move.invoice_date_due,
             "reference": move.ref or "",
             "origin": move.invoice_origin or "",
-            "agent": resolver.code("agent", move.invoice_user_id, move.name, required=False),
+            "agent": resolver.code(
+                "agent", move.invoice_user_id, move.name, required=False
+            ),
             "terms": resolver.code("term", term, move.name)
             if term
             else connector.default_terms or "",
@@ -319,7 +330,9 @@ class AccountingExportBuilder(models.AbstractModel):
             if invoice.move_type != "out_invoice" or invoice.state != "posted":
                 continue
             amount = (
-                partial.credit_amount_currency if in_document_currency else partial.amount
+                partial.credit_amount_currency
+                if in_document_currency
+                else partial.amount
             )
             amounts[invoice] += dec(amount)
             dates[invoice] = invoice.invoice_date
@@ -357,7 +370,9 @@ class AccountingExportBuilder(models.AbstractModel):
     # payments ---------------------------------------------------------------
     def _sow_payment(self, resolver, payment):
         name = payment.name
-        counterpart = payment._seek_for_lines()[1] if payment.move_id else payment.move_id
+        counterpart = (
+            payment._seek_for_lines()[1] if payment.move_id else payment.move_id
+        )
         currency, rate = self._sow_currency(
             payment, payment.amount, payment.amount_company_currency_signed
         )

@@ -48,13 +48,22 @@ class AccountingExportCommon(SowCommon):
                     for account in cls.income_accounts
                 ],
                 "journal_ids": [
-                    Command.create({"journal_id": cls.bank_journal.id, "code": "320-000"}),
-                    Command.create({"journal_id": cls.cash_journal.id, "code": "310-000"}),
+                    Command.create(
+                        {"journal_id": cls.bank_journal.id, "code": "320-000"}
+                    ),
+                    Command.create(
+                        {"journal_id": cls.cash_journal.id, "code": "310-000"}
+                    ),
                 ],
-                "tax_ids": [Command.create({"tax_id": cls.tax_st10.id, "code": "ST10"})],
+                "tax_ids": [
+                    Command.create({"tax_id": cls.tax_st10.id, "code": "ST10"})
+                ],
                 "uom_ids": [
                     Command.create(
-                        {"uom_id": cls.env.ref("uom.product_uom_unit").id, "code": "UNIT"}
+                        {
+                            "uom_id": cls.env.ref("uom.product_uom_unit").id,
+                            "code": "UNIT",
+                        }
                     )
                 ],
             }

@@ -13,7 +13,12 @@ from .accounting_export_common import AccountingExportCommon
 class TestAccountingConnector(AccountingExportCommon):
     def _connector(self, package, **values):
         return self.env["accounting.connector"].create(
-            {"name": package, "package": package, "company_id": self.company.id, **values}
+            {
+                "name": package,
+                "package": package,
+                "company_id": self.company.id,
+                **values,
+            }
         )
 
     def test_package_defaults(self):
@@ -26,7 +31,9 @@ class TestAccountingConnector(AccountingExportCommon):
         self.assertEqual(
             autocount.supported_kinds, "Customers, Invoices, Credit Notes, Payments"
         )
-        self.assertEqual(self._connector("emas").supported_kinds, "Invoices, Credit Notes")
+        self.assertEqual(
+            self._connector("emas").supported_kinds, "Invoices, Credit Notes"
+        )
         self.assertIn("Items", self.sql.supported_kinds)
 
     def test_one_connector_per_package_and_company(self):
@@ -40,7 +47,10 @@ class TestAccountingConnector(AccountingExportCommon):
         codes = {m.partner_id: m.code for m in self.sql.partner_code_ids}
         # Kedai Kopi Hock Lee, Kedai Runcit Ah Seng, Kedai Ubat Chong Hin
         self.assertEqual(
-            [codes[p] for p in (self.customer_nogps, self.customer_kl, self.customer_png)],
+            [
+                codes[p]
+                for p in (self.customer_nogps, self.customer_kl, self.customer_png)
+            ],
             ["300-K0001", "300-K0002", "300-K0003"],
         )
         autocount = self._connector("autocount")
@@ -65,31 +75,54 @@ class TestAccountingConnector(AccountingExportCommon):
     def test_code_lengths_follow_the_package(self):
         with self.assertRaisesRegex(ValidationError, "10"):
             self.sql.write(
-                {"partner_code_ids": [(0, 0, {"partner_id": self.customer_kl.id,
-                                              "code": "300-A000001"})]}
+                {
+                    "partner_code_ids": [
+                        (
+                            0,
+                            0,
+                            {"partner_id": self.customer_kl.id, "code": "300-A000001"},
+                        )
+                    ]
+                }
             )
         autocount = self._connector("autocount")
         autocount.write(
-            {"partner_code_ids": [(0, 0, {"partner_id": self.customer_kl.id,
-                                          "code": "300-A000001"})]}
+            {
+                "partner_code_ids": [
+                    (0, 0, {"partner_id": self.customer_kl.id, "code": "300-A000001"})
+                ]
+            }
         )  # 11 characters: AutoCount takes 12
         with self.assertRaisesRegex(ValidationError, "space"):
             autocount.partner_code_ids.code = "300-A1 "
         emas = self._connector("emas")
         with self.assertRaisesRegex(ValidationError, "EMAS takes at most 8"):
-            emas.write({"tax_ids": [(0, 0, {"tax_id": self.tax_st10.id, "code": "SST-10PCT"})]})
+            emas.write(
+                {"tax_ids": [(0, 0, {"tax_id": self.tax_st10.id, "code": "SST-10PCT"})]}
+            )
         with self.assertRaises(ValidationError):
             self.sql.customer_code_digits = 6  # 300- + letter + 6 > 10
 
     @mute_logger("odoo.sql_db")
     def test_customer_code_unique_per_connector(self):
         self.sql.write(
-            {"partner_code_ids": [(0, 0, {"partner_id": self.customer_kl.id, "code": "300-A0001"})]}
+            {
+                "partner_code_ids": [
+                    (0, 0, {"partner_id": self.customer_kl.id, "code": "300-A0001"})
+                ]
+            }
         )
         with self.assertRaises(IntegrityError):
             self.sql.write(
-                {"partner_code_ids": [(0, 0, {"partner_id": self.customer_png.id,
-                                              "code": "300-A0001"})]}
+                {
+                    "partner_code_ids": [
+                        (
+                            0,
+                            0,
+                            {"partner_id": self.customer_png.id, "code": "300-A0001"},
+                        )
+                    ]
+                }
             )
             self.env.flush_all()
 

@@ -38,7 +38,9 @@ class TestAccountingExport(AccountingExportCommon):
     def _export(self, connector=None, kinds=None, only_new_or_changed=True):
         connector = connector or self.sql
         plan = connector._sow_plan(
-            kinds or self._sow_all_kinds(connector), self.today, self.today,
+            kinds or self._sow_all_kinds(connector),
+            self.today,
+            self.today,
             only_new_or_changed,
         )
         return connector._sow_export(plan)
@@ -60,7 +62,9 @@ class TestAccountingExport(AccountingExportCommon):
                 for prefix in ("AR_CUSTOMER", "ST_ITEM", "SL_IV", "SL_CN", "AR_PM")
             ),
         )
-        invoice_rows = self._sow_read_xlsx(next(v for k, v in files.items() if "SL_IV" in k))
+        invoice_rows = self._sow_read_xlsx(
+            next(v for k, v in files.items() if "SL_IV" in k)
+        )
         rows = [r for r in invoice_rows if r["DOCNO(20)"] == self.invoice.name]
         self.assertEqual(len(rows), 2)
         rice, oil = rows
@@ -68,7 +72,9 @@ class TestAccountingExport(AccountingExportCommon):
             lambda m: m.partner_id == self.customer_kl
         ).code
         self.assertEqual(rice["CODE(10)"], kl_code)
-        self.assertEqual(rice["DOCDATE"], datetime.combine(self.today, datetime.min.time()))
+        self.assertEqual(
+            rice["DOCDATE"], datetime.combine(self.today, datetime.min.time())
+        )
         self.assertEqual(rice["COMPANYNAME(100)"], "Kedai Runcit Ah Seng")
         self.assertEqual(rice["_ITEMCODE(30)"], "RICE-10")
         self.assertEqual(rice["_ACCOUNT(10)"], "500-000")
@@ -82,15 +88,19 @@ class TestAccountingExport(AccountingExportCommon):
         total = sum(r["_AMOUNT"] + r["_TAXAMT"] for r in rows)
         self.assertAlmostEqual(total, self.invoice.amount_total)
 
-        payment_rows = self._sow_read_xlsx(next(v for k, v in files.items() if "AR_PM" in k))
+        payment_rows = self._sow_read_xlsx(
+            next(v for k, v in files.items() if "AR_PM" in k)
+        )
         self.assertEqual(len(payment_rows), 1)
         pay = payment_rows[0]
         self.assertEqual(pay["DOCNO(20)"], self.payment.name)
         self.assertEqual(pay["PAYMENTMETHOD(10)"], "320-000")
         self.assertEqual(pay["DOCAMT"], 50.0)
         # the knock-off comes from Odoo's reconciliation
-        self.assertEqual((pay["DOCTYPE"], pay["KODOCNO"], pay["KOAMT"]),
-                         ("IV", self.invoice.name, 50.0))
+        self.assertEqual(
+            (pay["DOCTYPE"], pay["KODOCNO"], pay["KOAMT"]),
+            ("IV", self.invoice.name, 50.0),
+        )
         self.assertEqual(pay["UNAPPLIEDAMT"], 0)
 
         cn_rows = self._sow_read_xlsx(next(v for k, v in files.items() if "SL_CN" in k))
@@ -98,38 +108,60 @@ class TestAccountingExport(AccountingExportCommon):
         self.assertEqual(cn_rows[0]["_REMARK1(200)"], self.invoice2.name)
         self.assertAlmostEqual(cn_rows[0]["_AMOUNT"], 38.90)  # positive
 
-        customers = self._sow_read_xlsx(next(v for k, v in files.items() if "AR_CUSTOMER" in k))
-        self.assertEqual({r["CODE(10)"] for r in customers},
-                         set(self.sql.partner_code_ids.mapped("code")))
+        customers = self._sow_read_xlsx(
+            next(v for k, v in files.items() if "AR_CUSTOMER" in k)
+        )
+        self.assertEqual(
+            {r["CODE(10)"] for r in customers},
+            set(self.sql.partner_code_ids.mapped("code")),
+        )
         # lines: one per exported record, with a checksum
         self.assertEqual(
-            {kind: len(batch.line_ids.filtered(lambda ln, k=kind: ln.kind == k))
-             for kind in ("customer", "item", "invoice", "credit_note", "payment")},
+            {
+                kind: len(batch.line_ids.filtered(lambda ln, k=kind: ln.kind == k))
+                for kind in ("customer", "item", "invoice", "credit_note", "payment")
+            },
             {"customer": 2, "item": 2, "invoice": 2, "credit_note": 1, "payment": 1},
         )
         self.assertTrue(all(len(ln.checksum) == 64 for ln in batch.line_ids))
         self.assertEqual(
-            set(batch.line_ids.filtered(lambda ln: ln.kind == "invoice").mapped("res_id")),
+            set(
+                batch.line_ids.filtered(lambda ln: ln.kind == "invoice").mapped(
+                    "res_id"
+                )
+            ),
             {self.invoice.id, self.invoice2.id},
         )
 
     def test_autocount_and_emas_files(self):
         autocount = self.env["accounting.connector"].create(
-            {"name": "AC", "package": "autocount", "company_id": self.company.id,
-             "account_ids": [Command.create({"account_id": a.id, "code": "500-0000"})
-                             for a in self.income_accounts],
-             "journal_ids": [Command.create({"journal_id": self.bank_journal.id,
-                                             "code": "BANK"})],
-             "tax_ids": [Command.create({"tax_id": self.tax_st10.id, "code": "ST-10"})]}
+            {
+                "name": "AC",
+                "package": "autocount",
+                "company_id": self.company.id,
+                "account_ids": [
+                    Command.create({"account_id": a.id, "code": "500-0000"})
+                    for a in self.income_accounts
+                ],
+                "journal_ids": [
+                    Command.create({"journal_id": self.bank_journal.id, "code": "BANK"})
+                ],
+                "tax_ids": [
+                    Command.create({"tax_id": self.tax_st10.id, "code": "ST-10"})
+                ],
+            }
         )
         autocount._sow_generate_customer_codes(self.partners)
         batch = self._export(autocount, ["invoice", "payment"])
         files = self._files(batch)
-        self.assertEqual(sorted(n.split("-")[0] + n[-4:] for n in files), ["AR.xls", "AR.xls"])
+        self.assertEqual(
+            sorted(n.split("-")[0] + n[-4:] for n in files), ["AR.xls", "AR.xls"]
+        )
         import xlrd  # noqa: PLC0415 (the test's own reader)
 
-        book = xlrd.open_workbook(file_contents=next(v for k, v in files.items()
-                                                     if "Payment" in k))
+        book = xlrd.open_workbook(
+            file_contents=next(v for k, v in files.items() if "Payment" in k)
+        )
         sheet = book.sheet_by_index(0)
         self.assertEqual(sheet.cell_value(2, 11), "PaymentMethod")
         self.assertEqual(sheet.cell_value(3, 11), "BANK")
@@ -137,10 +169,18 @@ class TestAccountingExport(AccountingExportCommon):
         self.assertEqual(sheet.cell_value(3, 21), self.invoice.name)
 
         emas = self.env["accounting.connector"].create(
-            {"name": "EMAS", "package": "emas", "company_id": self.company.id,
-             "account_ids": [Command.create({"account_id": a.id, "code": "5002/000"})
-                             for a in self.income_accounts],
-             "tax_ids": [Command.create({"tax_id": self.tax_st10.id, "code": "SST10"})]}
+            {
+                "name": "EMAS",
+                "package": "emas",
+                "company_id": self.company.id,
+                "account_ids": [
+                    Command.create({"account_id": a.id, "code": "5002/000"})
+                    for a in self.income_accounts
+                ],
+                "tax_ids": [
+                    Command.create({"tax_id": self.tax_st10.id, "code": "SST10"})
+                ],
+            }
         )
         emas._sow_generate_customer_codes(self.partners)
         emas._sow_generate_item_codes(self.products)
@@ -202,8 +242,13 @@ class TestAccountingExport(AccountingExportCommon):
         )
         # the wizard says the same, and its Generate button fixes the codes
         wizard = self.env["accounting.export.wizard"].create(
-            {"connector_id": self.sql.id, "date_from": self.today, "date_to": self.today,
-             "export_customers": True, "export_items": True}
+            {
+                "connector_id": self.sql.id,
+                "date_from": self.today,
+                "date_to": self.today,
+                "export_customers": True,
+                "export_items": True,
+            }
         )
         wizard.action_preview()
         self.assertGreater(wizard.error_count, 0)
@@ -212,8 +257,9 @@ class TestAccountingExport(AccountingExportCommon):
             wizard.action_export()
         wizard.action_generate_codes()
         self.assertEqual(wizard.error_count, 1)  # the tax is left
-        self.sql.write({"tax_ids": [Command.create({"tax_id": self.tax_st10.id,
-                                                     "code": "ST10"})]})
+        self.sql.write(
+            {"tax_ids": [Command.create({"tax_id": self.tax_st10.id, "code": "ST10"})]}
+        )
         wizard.action_preview()
         self.assertEqual(wizard.error_count, 0)
         action = wizard.action_export()
@@ -223,7 +269,9 @@ class TestAccountingExport(AccountingExportCommon):
 
     def test_two_taxes_on_a_line_and_unmapped_account(self):
         tax2 = self.tax_st10.copy({"name": "Service Tax 8%", "amount": 8})
-        self.sql.write({"tax_ids": [Command.create({"tax_id": tax2.id, "code": "SV8"})]})
+        self.sql.write(
+            {"tax_ids": [Command.create({"tax_id": tax2.id, "code": "SV8"})]}
+        )
         invoice = self._sow_invoice_taxed(
             self.customer_kl, [(self.product_rice, 1, 10.0, self.tax_st10 | tax2)]
         )
@@ -250,8 +298,9 @@ class TestAccountingExport(AccountingExportCommon):
         old = first.line_ids.filtered(lambda ln: ln.kind == "invoice")
         self.assertTrue(all(old.mapped("superseded")))
         # a new invoice only
-        new = self._sow_invoice_taxed(self.customer_kl, [(self.product_oil, 3, 29.5,
-                                                          self.env["account.tax"])])
+        new = self._sow_invoice_taxed(
+            self.customer_kl, [(self.product_oil, 3, 29.5, self.env["account.tax"])]
+        )
         third = self._export(kinds=["invoice"])
         self.assertEqual(third.line_ids.mapped("res_id"), [new.id])
         # cancelling a batch makes its records exportable again, and the
@@ -291,16 +340,18 @@ class TestAccountingExport(AccountingExportCommon):
         self.assertEqual(export.line_ids.mapped("status"), ["changed"])
         self.assertEqual(export.line_ids.previous_line_id.batch_id, batch)
         self.assertFalse(
-            batch.line_ids.filtered(lambda ln: ln.kind == "customer"
-                                    and ln.changed_since_export)
+            batch.line_ids.filtered(
+                lambda ln: ln.kind == "customer" and ln.changed_since_export
+            )
         )
         # a preview flags changes too, before any export
         self.invoice2.action_post()
         self.invoice.ref = "PO-99"
         self.sql._sow_plan(["invoice"], self.today, self.today)
         self.assertTrue(
-            batch.line_ids.filtered(lambda ln: ln.res_id == self.invoice.id
-                                    and ln.kind == "invoice").changed_since_export
+            batch.line_ids.filtered(
+                lambda ln: ln.res_id == self.invoice.id and ln.kind == "invoice"
+            ).changed_since_export
         )
 
     def test_redownload_gives_the_same_bytes(self):
@@ -319,7 +370,8 @@ class TestAccountingExport(AccountingExportCommon):
         documents = {"invoice": [item[1] for item in plan.items["invoice"]]}
         when = datetime(2026, 1, 2, 3, 4, 5)
         self.assertEqual(
-            package.export(documents, when)[0].data, package.export(documents, when)[0].data
+            package.export(documents, when)[0].data,
+            package.export(documents, when)[0].data,
         )
 
     # ------------------------------------------------------------ schedule

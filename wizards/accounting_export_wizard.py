@@ -31,7 +31,8 @@ class AccountingExportWizard(models.TransientModel):
     export_credit_notes = fields.Boolean(string="Credit Notes", default=True)
     export_payments = fields.Boolean(string="Payments", default=True)
     date_from = fields.Date(
-        string="From", default=lambda self: fields.Date.context_today(self).replace(day=1)
+        string="From",
+        default=lambda self: fields.Date.context_today(self).replace(day=1),
     )
     date_to = fields.Date(string="To", default=fields.Date.context_today)
     only_new_or_changed = fields.Boolean(
@@ -96,8 +97,9 @@ class AccountingExportWizard(models.TransientModel):
         labels = dict(self.env["accounting.export.batch"]._sow_kind_selection())
         rows = Markup("").join(
             Markup(
-                "<tr><td>%s</td><td class='text-end'>%s</td><td class='text-end'>%s</td>"
-                "<td class='text-end'>%s</td><td class='text-end'>%s</td></tr>"
+                "<tr><td>%s</td><td class='text-end'>%s</td>"
+                "<td class='text-end'>%s</td><td class='text-end'>%s</td>"
+                "<td class='text-end'>%s</td></tr>"
             )
             % (
                 labels[kind],
@@ -121,7 +123,11 @@ class AccountingExportWizard(models.TransientModel):
             rows,
         )
         for title, problems, css in (
-            (_("Errors: nothing is written until they are fixed"), plan.errors, "danger"),
+            (
+                _("Errors: nothing is written until they are fixed"),
+                plan.errors,
+                "danger",
+            ),
             (_("Warnings"), plan.warnings, "warning"),
         ):
             if not problems:

@@ -24,11 +24,15 @@ def customer(code="300-A0001", **kw):
         code=code,
         name="Kedai Runcit Ah Seng Sdn Bhd",
         address=Address(
-            ("No. 12, Jalan Petaling", "Taman Maju"), "50000", "Kuala Lumpur",
-            "Wilayah Persekutuan", "MY",
+            ("No. 12, Jalan Petaling", "Taman Maju"),
+            "50000",
+            "Kuala Lumpur",
+            "Wilayah Persekutuan",
+            "MY",
         ),
-        delivery_address=Address(("Lot 5, Jalan Kilang",), "43000", "Kajang",
-                                 "Selangor", "MY"),
+        delivery_address=Address(
+            ("Lot 5, Jalan Kilang",), "43000", "Kajang", "Selangor", "MY"
+        ),
         phone="03-2072 1234",
         email="ahseng@example.com",
         attention="Mr. Tan",
@@ -61,9 +65,20 @@ def line(amount="100.00", tax="0.00", **kw):
 
 
 def invoice(number="INV/2026/00001", lines=None, **kw):
-    lines = tuple(lines or (line("77.80", "7.78"), line("59.00", "0.00",
-                  description="Minyak Masak 5kg", item_code="OIL-05",
-                  quantity=D("2"), unit_price=D("29.50"))))
+    lines = tuple(
+        lines
+        or (
+            line("77.80", "7.78"),
+            line(
+                "59.00",
+                "0.00",
+                description="Minyak Masak 5kg",
+                item_code="OIL-05",
+                quantity=D("2"),
+                unit_price=D("29.50"),
+            ),
+        )
+    )
     values = dict(
         number=number,
         date=date(2026, 3, 2),

@@ -18,7 +18,9 @@ from hypothesis import settings  # noqa: E402
 from hypothesis.configuration import set_hypothesis_home_dir  # noqa: E402
 
 # nothing of hypothesis's (examples, patches) lands in the work tree
-set_hypothesis_home_dir(os.path.join(tempfile.gettempdir(), "hypothesis-accounting-formats"))
+set_hypothesis_home_dir(
+    os.path.join(tempfile.gettempdir(), "hypothesis-accounting-formats")
+)
 
 # no example database in the work tree; no deadline on a 2-core machine
 settings.register_profile("accounting_formats", database=None, deadline=None)

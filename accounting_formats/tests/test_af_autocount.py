@@ -91,18 +91,32 @@ def test_invoice_cells(file_format):
     inv = invoice(
         lines=(
             line("77.80", "7.78", tax_code="ST-10", description="Beras Wangi 10kg"),
-            line("59.00", "0.00", description="Minyak Masak 5kg",
-                 tax_adjustment=D("0.00")),
-            line("10.00", "0.61", tax_code="ST-5", tax_adjustment=D("0.11"),
-                 description="Gula 1kg"),
+            line(
+                "59.00",
+                "0.00",
+                description="Minyak Masak 5kg",
+                tax_adjustment=D("0.00"),
+            ),
+            line(
+                "10.00",
+                "0.61",
+                tax_code="ST-5",
+                tax_adjustment=D("0.11"),
+                description="Gula 1kg",
+            ),
         ),
         total=D("155.19"),
         currency_code="",
         note="Deliver before noon\nGate B",
     )
-    other = invoice("INV/2026/00002", customer=customer("300-B0001"),
-                    currency_code="USD", currency_rate=D("4.4512"),
-                    lines=(line("100.00"),), total=D("100.00"))
+    other = invoice(
+        "INV/2026/00002",
+        customer=customer("300-B0001"),
+        currency_code="USD",
+        currency_rate=D("4.4512"),
+        lines=(line("100.00"),),
+        total=D("100.00"),
+    )
     _f, sheet = export("invoice", [inv, other], file_format)
     assert len(sheet.rows) == 3 + 4
     first = sheet.record(3, 2, 1)
@@ -191,11 +205,17 @@ def test_payment_cells_and_knock_offs(file_format):
     assert first["BankCharge"] is None
     assert first["IsRCHQ"] is None
     assert (first["KnockOffDocType"], first["KnockOffDocNo"], first["KnockOffAmt"]) == (
-        text("RI"), text("INV/2026/00001"), num("101.79"))
+        text("RI"),
+        text("INV/2026/00001"),
+        num("101.79"),
+    )
     assert second["DocNo"] is None and second["PaymentMethod"] is None
     assert second["PaymentAmt"] is None
-    assert (second["KnockOffDocType"], second["KnockOffDocNo"], second["KnockOffAmt"]) == (
-        text("RI"), text("INV/2026/00002"), num("50.00"))
+    assert (
+        second["KnockOffDocType"],
+        second["KnockOffDocNo"],
+        second["KnockOffAmt"],
+    ) == (text("RI"), text("INV/2026/00002"), num("50.00"))
 
 
 @pytest.mark.parametrize("file_format", FORMATS)
@@ -209,11 +229,19 @@ def test_unapplied_payment_has_no_knock_off(file_format):
 
 @pytest.mark.parametrize("file_format", FORMATS)
 def test_debtor_sheet(file_format):
-    files = AC.export({"customer": [customer(), customer("300-B0001", name="Syarikat Bunga Raya")]},
-                      WHEN, {"file_format": file_format})
+    files = AC.export(
+        {"customer": [customer(), customer("300-B0001", name="Syarikat Bunga Raya")]},
+        WHEN,
+        {"file_format": file_format},
+    )
     sheet = read_sheet(files[0])
     assert sheet.name == "Debtor"
-    assert sheet.values(0)[:4] == ["DebtorCode", "CompanyName", "Desc2", "ControlAccount"]
+    assert sheet.values(0)[:4] == [
+        "DebtorCode",
+        "CompanyName",
+        "Desc2",
+        "ControlAccount",
+    ]
     row = sheet.record(1, 0)
     assert row["DebtorCode"] == text("300-A0001")
     assert row["Address1"] == text("No. 12, Jalan Petaling")
@@ -224,8 +252,11 @@ def test_debtor_sheet(file_format):
 
 def test_code_lengths_are_enforced():
     long_code = customer("300-ABCDEFGHIJ")  # 14 > 12
-    inv = invoice(customer=long_code, lines=(line("10.00", account="500-0000-0001"),),
-                  total=D("10.00"))
+    inv = invoice(
+        customer=long_code,
+        lines=(line("10.00", account="500-0000-0001"),),
+        total=D("10.00"),
+    )
     with pytest.raises(ExportError) as err:
         AC.export({"invoice": [inv]}, WHEN)
     messages = [p.message for p in err.value.problems]
@@ -236,7 +267,9 @@ def test_code_lengths_are_enforced():
 
 def test_xls_splits_between_documents():
     inv = invoice(lines=tuple(line("1.00") for _ in range(1000)), total=D("1000.00"))
-    docs = [invoice(f"INV/{i:05d}", lines=inv.lines, total=inv.total) for i in range(70)]
+    docs = [
+        invoice(f"INV/{i:05d}", lines=inv.lines, total=inv.total) for i in range(70)
+    ]
     files = AC.export({"invoice": docs}, WHEN, {"file_format": "xls"})
     assert [f.name for f in files] == [
         "AR-Invoice-20260314-093005-part1.xls",

@@ -18,20 +18,43 @@ EMAS = get_package("emas")
 # The research's schema (SOURCES.md §5), by position: spot checks of both
 # ends and of the fields we fill, typed as dbfread reports them.
 ICMASTE = {
-    1: ("VOID", "C", 1, 0), 2: ("TYPE", "C", 2, 0), 3: ("ENTRY", "C", 10, 0),
-    4: ("REF", "C", 11, 0), 5: ("DATE", "D", 8, 0), 6: ("CODE", "C", 8, 0),
-    7: ("NAME", "C", 40, 0), 12: ("T_AMT", "N", 20, 2), 24: ("ACCNO", "C", 8, 0),
-    63: ("ADD1", "C", 35, 0), 73: ("AGENT", "C", 12, 0), 77: ("TICK", "L", 1, 0),
-    101: ("USER", "C", 10, 0), 104: ("FCRATE", "N", 20, 2), 109: ("TAXCODE", "C", 8, 0),
-    110: ("TAXAMT", "N", 20, 2), 116: ("CURRCODE", "C", 4, 0), 129: ("CUST2", "C", 8, 0),
-    143: ("COUNTRY", "C", 50, 0), 151: ("EREFUND", "L", 1, 0),
+    1: ("VOID", "C", 1, 0),
+    2: ("TYPE", "C", 2, 0),
+    3: ("ENTRY", "C", 10, 0),
+    4: ("REF", "C", 11, 0),
+    5: ("DATE", "D", 8, 0),
+    6: ("CODE", "C", 8, 0),
+    7: ("NAME", "C", 40, 0),
+    12: ("T_AMT", "N", 20, 2),
+    24: ("ACCNO", "C", 8, 0),
+    63: ("ADD1", "C", 35, 0),
+    73: ("AGENT", "C", 12, 0),
+    77: ("TICK", "L", 1, 0),
+    101: ("USER", "C", 10, 0),
+    104: ("FCRATE", "N", 20, 2),
+    109: ("TAXCODE", "C", 8, 0),
+    110: ("TAXAMT", "N", 20, 2),
+    116: ("CURRCODE", "C", 4, 0),
+    129: ("CUST2", "C", 8, 0),
+    143: ("COUNTRY", "C", 50, 0),
+    151: ("EREFUND", "L", 1, 0),
 }
 ICTRANE = {
-    1: ("type", "C", 2, 0), 2: ("entry", "C", 10, 0), 4: ("item_no", "C", 24, 0),
-    5: ("desc1", "C", 60, 0), 11: ("qty", "N", 20, 2), 12: ("price", "N", 20, 2),
-    13: ("amount", "N", 20, 2), 15: ("date", "D", 8, 0), 39: ("accno", "C", 8, 0),
-    42: ("entry2", "C", 10, 0), 49: ("taxcode", "C", 8, 0), 50: ("line_no", "N", 20, 2),
-    65: ("ref", "C", 11, 0), 66: ("userid", "C", 10, 0), 79: ("taxamt", "N", 20, 2),
+    1: ("type", "C", 2, 0),
+    2: ("entry", "C", 10, 0),
+    4: ("item_no", "C", 24, 0),
+    5: ("desc1", "C", 60, 0),
+    11: ("qty", "N", 20, 2),
+    12: ("price", "N", 20, 2),
+    13: ("amount", "N", 20, 2),
+    15: ("date", "D", 8, 0),
+    39: ("accno", "C", 8, 0),
+    42: ("entry2", "C", 10, 0),
+    49: ("taxcode", "C", 8, 0),
+    50: ("line_no", "N", 20, 2),
+    65: ("ref", "C", 11, 0),
+    66: ("userid", "C", 10, 0),
+    79: ("taxamt", "N", 20, 2),
     80: ("assembly", "C", 1, 0),
 }
 
@@ -72,8 +95,14 @@ def test_invoice_values_and_types():
     inv = short_invoice(
         lines=(
             line("77.80", "7.78", tax_code="SR", discount=D("5"), account="5002/000"),
-            line("59.00", description="Minyak Masak 5kg", item_code="OIL-05",
-                 account="5002/000", quantity=D("2.5"), unit_price=D("23.60")),
+            line(
+                "59.00",
+                description="Minyak Masak 5kg",
+                item_code="OIL-05",
+                account="5002/000",
+                quantity=D("2.5"),
+                unit_price=D("23.60"),
+            ),
         ),
         total=D("144.58"),
     )
@@ -122,9 +151,12 @@ def test_invoice_values_and_types():
 
 
 def test_credit_note_shares_the_pair():
-    cn = credit_note("CN2600001", customer=customer("3000A001"),
-                     origin_number="IV2600001",
-                     lines=(line("38.90", "3.89", account="5002/000"),))
+    cn = credit_note(
+        "CN2600001",
+        customer=customer("3000A001"),
+        origin_number="IV2600001",
+        lines=(line("38.90", "3.89", account="5002/000"),),
+    )
     heads, lines_ = export([short_invoice(), cn])
     _f, records, _t = read_dbf(heads.data)
     assert [r["TYPE"] for r in records] == ["IN", "CN"]
@@ -148,8 +180,10 @@ def test_lengths_and_unsupported_kinds():
 
 
 def test_quantity_decimals_refused():
-    inv = short_invoice(lines=(line("10.00", quantity=D("0.629"), unit_price=D("15.90")),),
-                        total=D("10.00"))
+    inv = short_invoice(
+        lines=(line("10.00", quantity=D("0.629"), unit_price=D("15.90")),),
+        total=D("10.00"),
+    )
     problems = EMAS.validate({"invoice": [inv]})
     assert any("decimals" in p.message for p in problems if p.severity == "error")
 
@@ -166,8 +200,11 @@ def test_chinese_names_need_a_chinese_code_page():
     assert heads.data[29] == 0x7A
     _f, records, _t = read_dbf(heads.data)  # dbfread picks GBK from the header
     assert records[0]["NAME"] == "陈记杂货店 Chan Kee"
-    assert not [p for p in EMAS.validate({"invoice": [inv]}, {"codepage": "cp936"})
-                if p.severity == "warning"]
+    assert not [
+        p
+        for p in EMAS.validate({"invoice": [inv]}, {"codepage": "cp936"})
+        if p.severity == "warning"
+    ]
 
 
 def test_field_map_is_configurable():
@@ -183,6 +220,7 @@ def test_field_map_is_configurable():
     assert records[0]["PO_NO"] == "" and records[0]["SO_NO"] == ""
     assert records[0]["USER"] == "ODOO"
     assert records[0]["ACCNO"] == "5001/000"
-    problems = EMAS.validate({"invoice": [short_invoice()]},
-                             {"header_map": {"agent": "NOSUCHFLD"}})
+    problems = EMAS.validate(
+        {"invoice": [short_invoice()]}, {"header_map": {"agent": "NOSUCHFLD"}}
+    )
     assert any("NOSUCHFLD" in p.message for p in problems)

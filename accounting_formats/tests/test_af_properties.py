@@ -7,23 +7,41 @@ from decimal import Decimal as D
 
 from af_factories import WHEN, customer, invoice, line
 from af_readers import read_dbf, read_sheet
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import (
+    HealthCheck,
+    given,
+    settings,
+    strategies as st,
+)
 
 from accounting_formats import get_package
 from accounting_formats.common import one_line
 
-MALAY = ["Kedai Runcit", "Syarikat", "Perniagaan", "Bunga Raya", "Sdn. Bhd.", "Enterprise",
-         "Jalan Tun Razak", "Pasar Borong", "Ah Seng & Anak-Anak"]
+MALAY = [
+    "Kedai Runcit",
+    "Syarikat",
+    "Perniagaan",
+    "Bunga Raya",
+    "Sdn. Bhd.",
+    "Enterprise",
+    "Jalan Tun Razak",
+    "Pasar Borong",
+    "Ah Seng & Anak-Anak",
+]
 CHINESE = ["陈记杂货店", "福建面", "香米", "大华五金", "吉隆坡", "槟城"]
 TRICKY = ['"', "'", ",", ";", "\n", "\r\n", "\t", "#13", "=", "  ", "€", "½", "—"]
 
 words = st.one_of(
-    st.sampled_from(MALAY), st.sampled_from(CHINESE), st.sampled_from(TRICKY),
+    st.sampled_from(MALAY),
+    st.sampled_from(CHINESE),
+    st.sampled_from(TRICKY),
     st.text(st.characters(blacklist_categories=("Cs",)), max_size=12),
 )
 # a name always has one real word; around it anything may come
 names = st.tuples(
-    st.lists(words, max_size=20), st.sampled_from(MALAY + CHINESE), st.lists(words, max_size=20)
+    st.lists(words, max_size=20),
+    st.sampled_from(MALAY + CHINESE),
+    st.lists(words, max_size=20),
 ).map(lambda t: " ".join([*t[0], t[1], *t[2]]))
 cents = st.integers(min_value=0, max_value=10**9).map(lambda c: D(c).scaleb(-2))
 taxes = st.integers(min_value=0, max_value=10**7).map(lambda c: D(c).scaleb(-2))
@@ -34,11 +52,21 @@ def documents(draw):
     lines = []
     for _ in range(draw(st.integers(min_value=1, max_value=8))):
         amount, tax = draw(cents), draw(taxes)
-        lines.append(line(str(amount), str(tax), description=draw(names),
-                          tax_code="SR" if tax else ""))
+        lines.append(
+            line(
+                str(amount),
+                str(tax),
+                description=draw(names),
+                tax_code="SR" if tax else "",
+            )
+        )
     total = sum((ln.amount + ln.tax_amount for ln in lines), D("0.00"))
-    return invoice("IV2600001", lines=tuple(lines), total=total,
-                   customer=customer("3000A001", name=draw(names)))
+    return invoice(
+        "IV2600001",
+        lines=tuple(lines),
+        total=total,
+        customer=customer("3000A001", name=draw(names)),
+    )
 
 
 def expected_text(value, size):
@@ -71,8 +99,9 @@ def test_sql_account_names_and_money(doc):
 @SETTINGS
 @given(doc=documents(), file_format=st.sampled_from(["xls", "xlsx"]))
 def test_autocount_names_and_money(doc, file_format):
-    f = get_package("autocount").export({"invoice": [doc]}, WHEN,
-                                        {"file_format": file_format})[0]
+    f = get_package("autocount").export(
+        {"invoice": [doc]}, WHEN, {"file_format": file_format}
+    )[0]
     sheet = read_sheet(f)
     rows = [sheet.record(r, 2, 1) for r in range(3, len(sheet.rows))]
     assert len(rows) == len(doc.lines)
@@ -98,15 +127,20 @@ def gbk_expected(value, size):
 @SETTINGS
 @given(doc=documents())
 def test_emas_names_and_money(doc):
-    heads, lines_ = get_package("emas").export({"invoice": [doc]}, WHEN,
-                                              {"codepage": "cp936"})
+    heads, lines_ = get_package("emas").export(
+        {"invoice": [doc]}, WHEN, {"codepage": "cp936"}
+    )
     _f, records, _t = read_dbf(heads.data)
     assert records[0]["NAME"] == gbk_expected(doc.customer.name, 40)
     _f, rows, _t = read_dbf(lines_.data)
-    assert [r["desc1"] for r in rows] == [gbk_expected(ln.description, 60)
-                                          for ln in doc.lines]
-    total = sum(D(str(r["amount"])).quantize(D("0.01")) +
-                D(str(r["taxamt"])).quantize(D("0.01")) for r in rows)
+    assert [r["desc1"] for r in rows] == [
+        gbk_expected(ln.description, 60) for ln in doc.lines
+    ]
+    total = sum(
+        D(str(r["amount"])).quantize(D("0.01"))
+        + D(str(r["taxamt"])).quantize(D("0.01"))
+        for r in rows
+    )
     assert total == doc.total == D(str(records[0]["T_AMT"])).quantize(D("0.01"))
 
 

@@ -19,29 +19,32 @@ SQL = get_package("sql_account")
 
 # accounting-formats.md §1.2.1 (60 names, the Apps Script variant)
 SLPH = """DOCNO(20), DOCNOEX, DOCDATE, CODE(10), EIV_UTC, IRBM_UUID, IRBM_LONGID,
-IRBM_STATUS, COMPANYNAME(100), ADDRESS1(60), ADDRESS2(60), ADDRESS3(60), ADDRESS4(60),
-POSTCODE(10), CITY(50), STATE(50), COUNTRY(2), PHONE1(200), AGENT(10), TERMS(10),
-DESCRIPTION(200), PROJECT(20), CC(200), DOCREF1, DOCREF2, DOCREF3, DOCREF4,
-SALESTAXNO(25), SERVICETAXNO(25), TIN(14), IDTYPE, IDNO(20), TOURISMNO(17), SIC(10),
-INCOTERMS(3), SUBMISSIONTYPE, _SEQ, _ACCOUNT(10), _ITEMCODE(30), _DESCRIPTION(200),
-_DESCRIPTION2, _DESCRIPTION3, _QTY, _UOM(10), _UNITPRICE, _DISC(20), _TAX(10), _TAXAMT,
-_TAXINCLUSIVE, _AMOUNT, _IRBM_CLASSIFICATION(3), _TAXEXEMPTIONREASON(300), _LOCATION(20),
-_BATCH(30), _PROJECT(20), _REMARK1(200), _REMARK2(200), _FROMDOCTYPE, _FROMDOCNO,
+IRBM_STATUS, COMPANYNAME(100), ADDRESS1(60), ADDRESS2(60), ADDRESS3(60),
+ADDRESS4(60), POSTCODE(10), CITY(50), STATE(50), COUNTRY(2), PHONE1(200),
+AGENT(10), TERMS(10), DESCRIPTION(200), PROJECT(20), CC(200), DOCREF1, DOCREF2,
+DOCREF3, DOCREF4, SALESTAXNO(25), SERVICETAXNO(25), TIN(14), IDTYPE, IDNO(20),
+TOURISMNO(17), SIC(10), INCOTERMS(3), SUBMISSIONTYPE, _SEQ, _ACCOUNT(10),
+_ITEMCODE(30), _DESCRIPTION(200), _DESCRIPTION2, _DESCRIPTION3, _QTY, _UOM(10),
+_UNITPRICE, _DISC(20), _TAX(10), _TAXAMT, _TAXINCLUSIVE, _AMOUNT,
+_IRBM_CLASSIFICATION(3), _TAXEXEMPTIONREASON(300), _LOCATION(20), _BATCH(30),
+_PROJECT(20), _REMARK1(200), _REMARK2(200), _FROMDOCTYPE, _FROMDOCNO,
 _FROMSEQNO"""
 # §1.2.2 (48 names)
 CUSTOMER = """CODE(10), CONTROLACCOUNT(10), COMPANYNAME(100), COMPANYNAME2(100),
-COMPANYCATEGORY(10), AREA(10), AGENT(10), CREDITTERM(10), CREDITLIMIT, OVERDUELIMIT,
-STATEMENTTYPE, CURRENCYCODE(6), ALLOWEXCEEDCREDITLIMIT, ADDPDCTOCRLIMIT, AGINGON, STATUS,
-PRICETAG(10), CREATIONDATE, TAX(10), TAXEXEMPTNO(50), TAXEXPDATE, BRN(30), BRN2(30),
-GSTNO(25), SALESTAXNO(25), SERVICETAXNO(25), TIN(14), IDTYPE, IDNO(20), TOURISMNO(17),
-SUBMISSIONTYPE, REMARK(80), _BRANCHNAME(100), _ADDRESS1(60), _ADDRESS2(60), _ADDRESS3(60),
-_ADDRESS4(60), _ATTENTION(70), _POSTCODE(10), _CITY(50), _STATE(50), _COUNTRY(2),
-_PHONE1(200), _PHONE2(200), _MOBILE(200), _FAX1(200), _FAX2(200), _EMAIL(200)"""
+COMPANYCATEGORY(10), AREA(10), AGENT(10), CREDITTERM(10), CREDITLIMIT,
+OVERDUELIMIT, STATEMENTTYPE, CURRENCYCODE(6), ALLOWEXCEEDCREDITLIMIT,
+ADDPDCTOCRLIMIT, AGINGON, STATUS, PRICETAG(10), CREATIONDATE, TAX(10),
+TAXEXEMPTNO(50), TAXEXPDATE, BRN(30), BRN2(30), GSTNO(25), SALESTAXNO(25),
+SERVICETAXNO(25), TIN(14), IDTYPE, IDNO(20), TOURISMNO(17), SUBMISSIONTYPE,
+REMARK(80), _BRANCHNAME(100), _ADDRESS1(60), _ADDRESS2(60), _ADDRESS3(60),
+_ADDRESS4(60), _ATTENTION(70), _POSTCODE(10), _CITY(50), _STATE(50),
+_COUNTRY(2), _PHONE1(200), _PHONE2(200), _MOBILE(200), _FAX1(200), _FAX2(200),
+_EMAIL(200)"""
 # §1.2.3 (21 names)
-AR_PM = """DOCNO(20), CODE(10), DOCDATE, POSTDATE, DESCRIPTION(200), AREA(10), AGENT(10),
-PAYMENTMETHOD(10), CHEQUENUMBER(20), PROJECT(20), PAYMENTPROJECT(20), CURRENCYRATE,
-BANKCHARGE, DOCAMT, UNAPPLIEDAMT, CANCELLED, NONREFUNDABLE, BOUNCEDATE, DOCTYPE, KODOCNO,
-KOAMT"""
+AR_PM = """DOCNO(20), CODE(10), DOCDATE, POSTDATE, DESCRIPTION(200), AREA(10),
+AGENT(10), PAYMENTMETHOD(10), CHEQUENUMBER(20), PROJECT(20), PAYMENTPROJECT(20),
+CURRENCYRATE, BANKCHARGE, DOCAMT, UNAPPLIEDAMT, CANCELLED, NONREFUNDABLE,
+BOUNCEDATE, DOCTYPE, KODOCNO, KOAMT"""
 
 
 def names(text):
@@ -72,8 +75,12 @@ def num(value):
     ],
 )
 def test_names_order_sheet_and_file_name(kind, expected, sheet_name, prefix):
-    sample = {"invoice": invoice, "credit_note": credit_note, "customer": customer,
-              "payment": payment}[kind]()
+    sample = {
+        "invoice": invoice,
+        "credit_note": credit_note,
+        "customer": customer,
+        "payment": payment,
+    }[kind]()
     f, sheet = export(kind, [sample])
     assert sheet.values(0) == names(expected)
     assert len(names(expected)) == {"customer": 48, "payment": 21}.get(kind, 60)
@@ -89,8 +96,13 @@ def test_invoice_rows_repeat_the_header_and_type_every_cell():
     inv = invoice(
         lines=(
             line("77.80", "7.78", tax_code="ST10", discount=D("5")),
-            line("59.00", description="Minyak Masak 5kg\nbotol plastik", item_code="OIL-05",
-                 quantity=D("2.5"), unit_price=D("23.60")),
+            line(
+                "59.00",
+                description="Minyak Masak 5kg\nbotol plastik",
+                item_code="OIL-05",
+                quantity=D("2.5"),
+                unit_price=D("23.60"),
+            ),
         ),
         total=D("144.58"),
     )
@@ -157,7 +169,9 @@ def test_credit_note_is_positive_and_names_its_invoice():
 
 
 def test_payment_one_row_per_knock_off():
-    _f, sheet = export("payment", [payment(), payment("PBNK1/2026/00002", knock_offs=())])
+    _f, sheet = export(
+        "payment", [payment(), payment("PBNK1/2026/00002", knock_offs=())]
+    )
     header = sheet.values(0)
     rows = [dict(zip(header, sheet.rows[r], strict=False)) for r in (1, 2, 3)]
     for row in rows[:2]:
@@ -188,7 +202,10 @@ def test_customer_one_row_per_branch():
     header = sheet.values(0)
     rows = [dict(zip(header, sheet.rows[r], strict=False)) for r in (1, 2, 3)]
     assert [r["_BRANCHNAME(100)"] for r in rows] == [
-        text("BILLING"), text("DELIVERY"), text("BILLING")]
+        text("BILLING"),
+        text("DELIVERY"),
+        text("BILLING"),
+    ]
     billing, delivery, other = rows
     for row in (billing, delivery):
         assert row["CODE(10)"] == text("300-A0001")
@@ -223,18 +240,27 @@ def test_items():
 
 def test_field_sizes():
     long_name = "Syarikat " + "Perniagaan " * 12  # > 100
-    cust = customer("300-A00001X", name=long_name,
-                    address=Address(("x" * 70,), "50000", "KL", "", "MY"))
-    inv = invoice(customer=cust, lines=(line("10.00", uom="KILOGRAMMES"),), total=D("10.00"))
+    cust = customer(
+        "300-A00001X",
+        name=long_name,
+        address=Address(("x" * 70,), "50000", "KL", "", "MY"),
+    )
+    inv = invoice(
+        customer=cust, lines=(line("10.00", uom="KILOGRAMMES"),), total=D("10.00")
+    )
     problems = SQL.validate({"invoice": [inv]})
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity == "warning"]
     assert {e.message.split("“")[1].split("”")[0] for e in errors} == {
-        "300-A00001X", "KILOGRAMMES"}
+        "300-A00001X",
+        "KILOGRAMMES",
+    }
     assert any("cut to 100" in w.message for w in warnings)
     assert any("cut to 60" in w.message for w in warnings)
     # the cut is applied when the codes are right
-    ok = invoice(customer=customer(name=long_name), lines=(line("10.00"),), total=D("10.00"))
+    ok = invoice(
+        customer=customer(name=long_name), lines=(line("10.00"),), total=D("10.00")
+    )
     _f, sheet = export("invoice", [ok])
     row = dict(zip(sheet.values(0), sheet.rows[1], strict=False))
     assert row["COMPANYNAME(100)"] == text(long_name.strip()[:100])

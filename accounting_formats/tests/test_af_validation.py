@@ -41,9 +41,18 @@ def test_every_problem_of_every_record_is_listed(name):
 
 def test_kinds_per_package():
     assert set(get_package("sql_account").kinds) == {
-        "customer", "item", "invoice", "credit_note", "payment"}
+        "customer",
+        "item",
+        "invoice",
+        "credit_note",
+        "payment",
+    }
     assert set(get_package("autocount").kinds) == {
-        "customer", "invoice", "credit_note", "payment"}
+        "customer",
+        "invoice",
+        "credit_note",
+        "payment",
+    }
     assert set(get_package("emas").kinds) == {"invoice", "credit_note"}
     problems = get_package("autocount").validate({"item": [item()]})
     assert len(problems) == 1 and "no import file" in problems[0].message
@@ -55,8 +64,9 @@ def test_credit_note_knock_off_over_total():
     cn = credit_note(knock_offs=(KnockOff("INV/2026/00001", D("99.00")),))
     for name in PACKAGES:
         if name == "emas":
-            cn2 = credit_note("CN1", customer=customer("3000A001"),
-                              knock_offs=cn.knock_offs)
+            cn2 = credit_note(
+                "CN1", customer=customer("3000A001"), knock_offs=cn.knock_offs
+            )
             problems = get_package(name).validate({"credit_note": [cn2]})
         else:
             problems = get_package(name).validate({"credit_note": [cn]})
