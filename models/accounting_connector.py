@@ -8,6 +8,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import split_every
 
 from ..accounting_formats import (
     ExportError,
@@ -48,9 +49,13 @@ DEFAULTS = {
 }
 
 
+CHUNK = 500  # records built at a time: memory stays flat however many
+
+
 class ExportPlan:
-    """What an export would write: per kind the records with their document
-    and status (new, changed, again), what it skips, and every problem."""
+    """What an export would write, without holding the documents: per kind
+    the records' ids with the fingerprint and status (new, changed, again)
+    of what they would write, what it leaves out, and every problem."""
 
     def __init__(self, connector, kinds, date_from, date_to, only_new_or_changed):
         self.connector = connector
@@ -58,9 +63,11 @@ class ExportPlan:
         self.date_from = date_from
         self.date_to = date_to
         self.only_new_or_changed = only_new_or_changed
-        self.items = {}  # kind -> [(record, document, checksum, status)]
+        self.models = {}  # kind -> model name
+        # kind -> [(res_id, checksum, status, previous line id, number or
+        # code, name, amount)]
+        self.items = {}
         self.skipped = {}  # kind -> count of unchanged records left out
-        self.previous_lines = None  # batch lines the export supersedes
         self.problems = []
 
     @property
@@ -72,11 +79,17 @@ class ExportPlan:
         return [p for p in self.problems if p.severity == WARNING]
 
     def count(self, kind, status=None):
-        return sum(1 for item in self.items.get(kind, ()) if status in (None, item[3]))
+        return sum(
+            1 for item in self.items.get(kind, ()) if status in (None, item[2])
+        )
 
     @property
     def total(self):
         return sum(len(items) for items in self.items.values())
+
+    @property
+    def previous_line_ids(self):
+        return [item[3] for items in self.items.values() for item in items if item[3]]
 
 
 class AccountingConnector(models.Model):
@@ -133,6 +146,12 @@ class AccountingConnector(models.Model):
         string="EMAS Header Account",
         help="ACCNO/POSTACCNO of the document header; empty = the first "
         "line's sales account.",
+    )
+    emas_compact_numbers = fields.Boolean(
+        string="EMAS Compact Numbers",
+        default=True,
+        help="EMAS holds 11 characters in a document number: write Odoo's "
+        "INV/2025/00001 as INV2500001.",
     )
     emas_field_map = fields.Text(
         string="EMAS Field Map",
@@ -440,7 +459,11 @@ class AccountingConnector(models.Model):
 
     # ------------------------------------------------------------ planning
     def _sow_plan(self, kinds, date_from=None, date_to=None, only_new_or_changed=True):
-        """Everything an export would write, and why it could not."""
+        """Everything an export would write, and why it could not.
+
+        Records are built and checked CHUNK at a time and only their
+        fingerprints are kept, so 10,000 invoices take the memory of 500.
+        """
         self.ensure_one()
         plan = ExportPlan(self, kinds, date_from, date_to, only_new_or_changed)
         supported = self._sow_kinds()
@@ -450,9 +473,9 @@ class AccountingConnector(models.Model):
             except UserError as error:
                 plan.problems.append(af_problem(self.name, str(error)))
                 return plan
+        labels = dict(self.env["accounting.export.batch"]._sow_kind_selection())
         for kind in kinds:
             if kind not in supported:
-                labels = dict(self.env["accounting.export.batch"]._sow_kind_selection())
                 plan.problems.append(
                     af_problem(
                         labels[kind],
@@ -467,50 +490,74 @@ class AccountingConnector(models.Model):
         kinds = [k for k in kinds if k in supported]
         builder = self.env["accounting.export.builder"]
         groups = builder._sow_collect(self, kinds, date_from, date_to)
-        built, problems = builder._sow_build(self, groups)
-        plan.problems.extend(problems)
-
+        resolver = builder._sow_resolver(self)
+        package = self._sow_package()
+        options = self._sow_options()
         Line = self.env["accounting.export.batch.line"]
-        previous = changed = Line.browse()
-        for kind in KIND_ORDER:
-            if kind not in built:
-                continue
-            records = groups[kind]
-            last = Line._sow_last_lines(self, kind, records)
+        format_problems = []
+        changed = []
+        for kind, records in groups.items():
+            plan.models[kind] = records._name
             items, skipped = [], 0
-            for record, document in built[kind]:
-                checksum = af.checksum(document)
-                line = last.get(record.id)
-                if not line:
-                    status = "new"
-                elif line.checksum != checksum:
-                    status = "changed"
-                    previous |= line
-                    changed |= line
-                elif only_new_or_changed:
-                    skipped += 1
-                    continue
-                else:
-                    status = "again"
-                    previous |= line
-                items.append((record, document, checksum, status))
+            for ids in split_every(CHUNK, records.ids):
+                chunk = records.browse(ids)
+                last = Line._sow_last_lines(self, kind, chunk)
+                documents = []
+                for record in chunk:
+                    document = builder._sow_document(resolver, kind, record)
+                    checksum = af.checksum(document)
+                    line = last.get(record.id)
+                    if not line:
+                        status = "new"
+                    elif line["checksum"] != checksum:
+                        status = "changed"
+                        if not line["changed_since_export"]:
+                            changed.append(line["id"])
+                    elif only_new_or_changed:
+                        skipped += 1
+                        continue
+                    else:
+                        status = "again"
+                    items.append(
+                        (record.id, checksum, status, line and line["id"])
+                        + _describe(document)
+                    )
+                    documents.append(document)
+                # the package's own checks, on every document written
+                format_problems += package.validate({kind: documents}, options)
+                self.env.invalidate_all()
             plan.items[kind] = items
             plan.skipped[kind] = skipped
-        plan.previous_lines = previous
-        # the changed ones get their flag now, exported or not
-        changed.filtered(lambda ln: not ln.changed_since_export).write(
-            {"changed_since_export": True}
-        )
-
-        # the package's own checks, on every document
-        package = self._sow_package()
-        mapped = {p.record for p in plan.problems}
-        documents = {k: [item[1] for item in v] for k, v in plan.items.items() if v}
-        for problem in package.validate(documents, self._sow_options()):
-            if problem.rule == "required" and problem.record in mapped:
+        plan.problems += resolver.mapping_problems()
+        for problem in format_problems:
+            if problem.rule == "required" and problem.record in resolver.documents_missing:
                 continue  # already reported as a missing mapping
             plan.problems.append(problem)
+        # the changed ones get their flag now, exported or not
+        Line.browse(changed).write({"changed_since_export": True})
         return plan
+
+    def _sow_documents(self, plan, kind, resolver):
+        """The plan's documents of one kind, built again CHUNK at a time."""
+        builder = self.env["accounting.export.builder"]
+        model = self.env[plan.models[kind]]
+        items = plan.items[kind]
+        for start in range(0, len(items), CHUNK):
+            part = items[start : start + CHUNK]
+            for record, item in zip(
+                model.browse([item[0] for item in part]), part, strict=True
+            ):
+                document = builder._sow_document(resolver, kind, record)
+                if af.checksum(document) != item[1]:
+                    raise UserError(
+                        self.env._(
+                            "%(record)s changed while it was being exported; "
+                            "preview the export again.",
+                            record=record.display_name,
+                        )
+                    )
+                yield document
+            self.env.invalidate_all()
 
     def _sow_export(self, plan, trigger="manual"):
         """Write the plan's files and record them in a new batch.
@@ -533,15 +580,17 @@ class AccountingConnector(models.Model):
         when = fields.Datetime.context_timestamp(self, fields.Datetime.now()).replace(
             tzinfo=None, microsecond=0
         )
-        documents = {k: [item[1] for item in v] for k, v in plan.items.items() if v}
+        resolver = self.env["accounting.export.builder"]._sow_resolver(self)
+        documents = {
+            kind: self._sow_documents(plan, kind, resolver)
+            for kind, items in plan.items.items()
+            if items
+        }
         try:
             files = self._sow_package().export(documents, when, self._sow_options())
         except ExportError as error:
             raise UserError(self._sow_problems_text(error.problems)) from error
-        batch = self.env["accounting.export.batch"]._sow_create(
-            plan, files, when, trigger
-        )
-        return batch
+        return self.env["accounting.export.batch"]._sow_create(plan, files, trigger)
 
     def _sow_problems_text(self, problems):
         lines = [
@@ -633,6 +682,17 @@ class AccountingConnector(models.Model):
                 _logger.info("Scheduled export of %s failed: %s", connector.name, error)
                 connector.message_post(body=str(error))
         return True
+
+
+def _describe(document):
+    """(number or code, name, amount) of a document, for its batch line."""
+    number = getattr(document, "number", None) or document.code
+    customer = getattr(document, "customer", None)
+    name = customer.name if customer else getattr(document, "name", "")
+    amount = getattr(document, "total", None)
+    if amount is None:
+        amount = getattr(document, "amount", 0)
+    return (number, name or "", float(amount or 0))
 
 
 def af_problem(record, message, fix=""):

@@ -4,6 +4,7 @@ import base64
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import split_every
 
 from ..accounting_formats import records as af
 
@@ -133,7 +134,7 @@ class AccountingExportBatch(models.Model):
 
     # ----------------------------------------------------------- creation
     @api.model
-    def _sow_create(self, plan, files, when, trigger):
+    def _sow_create(self, plan, files, trigger):
         connector = plan.connector
         kinds = set(plan.kinds)
         batch = self.create(
@@ -153,33 +154,33 @@ class AccountingExportBatch(models.Model):
                 "export_payments": "payment" in kinds,
             }
         )
-        previous = {(ln.res_model, ln.res_id): ln for ln in plan.previous_lines}
-        vals = []
+        Line = self.env["accounting.export.batch.line"]
         for kind, items in plan.items.items():
-            for record, document, checksum, status in items:
-                old = previous.get((record._name, record.id))
-                vals.append(
-                    {
-                        "batch_id": batch.id,
-                        "kind": kind,
-                        "res_model": record._name,
-                        "res_id": record.id,
-                        "name": getattr(document, "number", None) or document.code,
-                        "partner_name": document.customer.name
-                        if hasattr(document, "customer")
-                        else getattr(document, "name", "") or "",
-                        "amount": float(
-                            getattr(document, "total", None)
-                            or getattr(document, "amount", 0)
-                            or 0
-                        ),
-                        "checksum": checksum,
-                        "status": status,
-                        "previous_line_id": old.id if old else False,
-                    }
+            model = plan.models[kind]
+            for part in split_every(1000, items):
+                Line.create(
+                    [
+                        {
+                            "batch_id": batch.id,
+                            "kind": kind,
+                            "res_model": model,
+                            "res_id": res_id,
+                            "name": name,
+                            "partner_name": partner_name,
+                            "amount": amount,
+                            "checksum": checksum,
+                            "status": status,
+                            "previous_line_id": previous or False,
+                        }
+                        for res_id, checksum, status, previous, name, partner_name, amount
+                        in part
+                    ]
                 )
-        self.env["accounting.export.batch.line"].create(vals)
-        plan.previous_lines.write({"superseded": True, "changed_since_export": False})
+                self.env.flush_all()
+                self.env.invalidate_all()
+        Line.browse(plan.previous_line_ids).write(
+            {"superseded": True, "changed_since_export": False}
+        )
         self.env["ir.attachment"].create(
             [
                 {

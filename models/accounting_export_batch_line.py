@@ -72,10 +72,10 @@ class AccountingExportBatchLine(models.Model):
 
     @api.model
     def _sow_last_lines(self, connector, kind, records):
-        """{record id: the current (not superseded) exported line}."""
+        """{record id: the current (not superseded) exported line's values}."""
         if not records:
             return {}
-        lines = self.search(
+        rows = self.search_read(
             [
                 ("connector_id", "=", connector.id),
                 ("kind", "=", kind),
@@ -84,11 +84,12 @@ class AccountingExportBatchLine(models.Model):
                 ("batch_id.state", "=", "done"),
                 ("superseded", "=", False),
             ],
+            ["res_id", "checksum", "changed_since_export"],
             order="id desc",
         )
         last = {}
-        for line in lines:
-            last.setdefault(line.res_id, line)
+        for row in rows:
+            last.setdefault(row["res_id"], row)
         return last
 
     def action_open_record(self):

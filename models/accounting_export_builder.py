@@ -8,6 +8,7 @@ one problem listing the invoices that use it, not one problem per line).
 """
 
 import dataclasses
+import re
 from collections import defaultdict
 from decimal import Decimal
 
@@ -24,6 +25,17 @@ KIND_ORDER = ("customer", "item", "invoice", "credit_note", "payment")
 
 def dec(value, places=2):
     return Decimal(repr(value or 0.0)).quantize(Decimal(1).scaleb(-places))
+
+
+def compact_number(name, limit):
+    """Odoo's INV/2025/00001 as INV2500001: no separators, and a two-digit
+    year when the number is still too long (EMAS's REF holds 11)."""
+    parts = [p for p in re.split(r"[/\-\s_.]+", name) if p]
+    text = "".join(parts)
+    if len(text) > limit:
+        parts = [p[2:] if re.fullmatch(r"(19|20)\d\d", p) else p for p in parts]
+        text = "".join(parts)
+    return text
 
 
 def number(value):
@@ -45,7 +57,11 @@ class _Resolver:
         self.maps = maps
         self.missing = defaultdict(list)  # (field, record) -> [document names]
         self.problems = []
+        self.documents_missing = set()  # documents with a missing mapping
         self._customers = {}
+        self.compact_numbers = (
+            connector.package == "emas" and connector.emas_compact_numbers
+        )
         # AutoCount's AR documents are GL based: they carry no item code
         self.item_codes = connector.package in ("sql_account", "emas")
 
@@ -56,8 +72,15 @@ class _Resolver:
         if code is None:
             if required:
                 self.missing[(field, record)].append(document)
+                self.documents_missing.add(self.number(document))
             return ""
         return code
+
+    def number(self, name):
+        """A document number as the package gets it."""
+        if self.compact_numbers and name:
+            return compact_number(name, 11)
+        return name or ""
 
     def problem(self, record, message, fix="", kind=""):
         self.problems.append(Problem(record, message, fix, ERROR, kind, "mapping"))
@@ -125,21 +148,37 @@ class AccountingExportBuilder(models.AbstractModel):
         if date_to:
             move_domain.append(("invoice_date", "<=", date_to))
             pay_domain.append(("date", "<=", date_to))
-        moves = self.env["account.move"].search(
-            move_domain, order="invoice_date, name, id"
-        )
-        payments = self.env["account.payment"].search(
-            pay_domain, order="date, name, id"
-        )
-        found = {
-            "customer": (moves.partner_id | payments.partner_id).commercial_partner_id,
-            "item": moves.invoice_line_ids.filtered(
-                lambda line: line.display_type == "product"
-            ).product_id,
-            "invoice": moves.filtered(lambda m: m.move_type == "out_invoice"),
-            "credit_note": moves.filtered(lambda m: m.move_type == "out_refund"),
-            "payment": payments,
-        }
+        Move = self.env["account.move"]
+        Payment = self.env["account.payment"]
+        order = "invoice_date, name, id"
+        found = {}
+        # ids only, and groupings in SQL: nothing of 10,000 invoices is read
+        # into memory here
+        invoices = Move.search(move_domain + [("move_type", "=", "out_invoice")], order=order)
+        refunds = Move.search(move_domain + [("move_type", "=", "out_refund")], order=order)
+        found["invoice"], found["credit_note"] = invoices, refunds
+        found["payment"] = Payment.search(pay_domain, order="date, name, id")
+        if "customer" in kinds:
+            partners = self.env["res.partner"].browse(
+                partner.id
+                for [partner] in Move._read_group(move_domain, ["commercial_partner_id"])
+            )
+            partners |= self.env["res.partner"].browse(
+                partner.id for [partner] in Payment._read_group(pay_domain, ["partner_id"])
+            ).commercial_partner_id
+            found["customer"] = partners.sorted("id")
+        if "item" in kinds:
+            found["item"] = self.env["product.product"].browse(
+                product.id
+                for [product] in self.env["account.move.line"]._read_group(
+                    [
+                        ("move_id", "in", (invoices | refunds).ids),
+                        ("display_type", "=", "product"),
+                        ("product_id", "!=", False),
+                    ],
+                    ["product_id"],
+                )
+            ).sorted("id")
         return {kind: found[kind] for kind in KIND_ORDER if kind in kinds}
 
     @api.model
@@ -154,13 +193,22 @@ class AccountingExportBuilder(models.AbstractModel):
 
     # ------------------------------------------------------------------ build
     @api.model
+    def _sow_resolver(self, connector):
+        return _Resolver(connector)
+
+    @api.model
+    def _sow_document(self, resolver, kind, record):
+        return getattr(self, f"_sow_{kind}")(resolver, record)
+
+    @api.model
     def _sow_build(self, connector, groups):
         """({kind: [(record, document)]}, problems) for ``_sow_collect``'s groups."""
-        resolver = _Resolver(connector)
+        resolver = self._sow_resolver(connector)
         built = {}
         for kind, records in groups.items():
-            build = getattr(self, f"_sow_{kind}")
-            built[kind] = [(record, build(resolver, record)) for record in records]
+            built[kind] = [
+                (record, self._sow_document(resolver, kind, record)) for record in records
+            ]
         return built, resolver.mapping_problems()
 
     # customers and items ---------------------------------------------------
@@ -302,7 +350,7 @@ class AccountingExportBuilder(models.AbstractModel):
         term = move.invoice_payment_term_id
         connector = resolver.connector
         return {
-            "number": move.name,
+            "number": resolver.number(move.name),
             "date": move.invoice_date,
             "customer": self._sow_customer(resolver, move.partner_id, move.name),
             "lines": self._sow_lines(resolver, move),
@@ -321,7 +369,7 @@ class AccountingExportBuilder(models.AbstractModel):
             "note": html2plaintext(move.narration) if move.narration else "",
         }
 
-    def _sow_knock_offs(self, counterpart_lines, in_document_currency):
+    def _sow_knock_offs(self, resolver, counterpart_lines, in_document_currency):
         """Invoices settled by credit lines (a payment's, a credit note's)."""
         amounts = defaultdict(Decimal)
         dates = {}
@@ -338,7 +386,7 @@ class AccountingExportBuilder(models.AbstractModel):
             dates[invoice] = invoice.invoice_date
         return tuple(
             af.KnockOff(
-                number=invoice.name,
+                number=resolver.number(invoice.name),
                 amount=amount,
                 date=dates[invoice],
                 # a debit note (module account_debit_note) is knocked off as one
@@ -359,10 +407,11 @@ class AccountingExportBuilder(models.AbstractModel):
         )
         return af.CreditNote(
             **self._sow_document_values(resolver, move),
-            origin_number=origin.name or "",
+            origin_number=resolver.number(origin.name),
             origin_date=origin.invoice_date or None,
             reason=move.ref or "",
             knock_offs=self._sow_knock_offs(
+                resolver,
                 receivable, move.currency_id != move.company_id.currency_id
             ),
         )
@@ -377,12 +426,12 @@ class AccountingExportBuilder(models.AbstractModel):
             payment, payment.amount, payment.amount_company_currency_signed
         )
         return af.Payment(
-            number=name,
+            number=resolver.number(name),
             date=payment.date,
             customer=self._sow_customer(resolver, payment.partner_id, name),
             amount=dec(payment.amount),
             method=resolver.code("journal", payment.journal_id, name),
-            knock_offs=self._sow_knock_offs(counterpart, bool(currency))
+            knock_offs=self._sow_knock_offs(resolver, counterpart, bool(currency))
             if counterpart
             else (),
             description=payment.memo or "",
