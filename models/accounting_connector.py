@@ -23,7 +23,6 @@ from ..accounting_formats.layouts import (
     EMAS_LINE_MAP,
 )
 from ..accounting_formats.registry import KINDS
-from .accounting_export_builder import KIND_ORDER
 
 _logger = logging.getLogger(__name__)
 
@@ -79,9 +78,7 @@ class ExportPlan:
         return [p for p in self.problems if p.severity == WARNING]
 
     def count(self, kind, status=None):
-        return sum(
-            1 for item in self.items.get(kind, ()) if status in (None, item[2])
-        )
+        return sum(1 for item in self.items.get(kind, ()) if status in (None, item[2]))
 
     @property
     def total(self):
@@ -530,7 +527,10 @@ class AccountingConnector(models.Model):
             plan.skipped[kind] = skipped
         plan.problems += resolver.mapping_problems()
         for problem in format_problems:
-            if problem.rule == "required" and problem.record in resolver.documents_missing:
+            if (
+                problem.rule == "required"
+                and problem.record in resolver.documents_missing
+            ):
                 continue  # already reported as a missing mapping
             plan.problems.append(problem)
         # the changed ones get their flag now, exported or not

@@ -164,16 +164,15 @@ class AccountingExportBatch(models.Model):
                             "batch_id": batch.id,
                             "kind": kind,
                             "res_model": model,
-                            "res_id": res_id,
-                            "name": name,
-                            "partner_name": partner_name,
-                            "amount": amount,
-                            "checksum": checksum,
-                            "status": status,
-                            "previous_line_id": previous or False,
+                            "res_id": item[0],
+                            "checksum": item[1],
+                            "status": item[2],
+                            "previous_line_id": item[3] or False,
+                            "name": item[4],
+                            "partner_name": item[5],
+                            "amount": item[6],
                         }
-                        for res_id, checksum, status, previous, name, partner_name, amount
-                        in part
+                        for item in part
                     ]
                 )
                 self.env.flush_all()

@@ -154,31 +154,46 @@ class AccountingExportBuilder(models.AbstractModel):
         found = {}
         # ids only, and groupings in SQL: nothing of 10,000 invoices is read
         # into memory here
-        invoices = Move.search(move_domain + [("move_type", "=", "out_invoice")], order=order)
-        refunds = Move.search(move_domain + [("move_type", "=", "out_refund")], order=order)
+        invoices = Move.search(
+            move_domain + [("move_type", "=", "out_invoice")], order=order
+        )
+        refunds = Move.search(
+            move_domain + [("move_type", "=", "out_refund")], order=order
+        )
         found["invoice"], found["credit_note"] = invoices, refunds
         found["payment"] = Payment.search(pay_domain, order="date, name, id")
         if "customer" in kinds:
             partners = self.env["res.partner"].browse(
                 partner.id
-                for [partner] in Move._read_group(move_domain, ["commercial_partner_id"])
+                for [partner] in Move._read_group(
+                    move_domain, ["commercial_partner_id"]
+                )
             )
-            partners |= self.env["res.partner"].browse(
-                partner.id for [partner] in Payment._read_group(pay_domain, ["partner_id"])
-            ).commercial_partner_id
+            partners |= (
+                self.env["res.partner"]
+                .browse(
+                    partner.id
+                    for [partner] in Payment._read_group(pay_domain, ["partner_id"])
+                )
+                .commercial_partner_id
+            )
             found["customer"] = partners.sorted("id")
         if "item" in kinds:
-            found["item"] = self.env["product.product"].browse(
-                product.id
-                for [product] in self.env["account.move.line"]._read_group(
-                    [
-                        ("move_id", "in", (invoices | refunds).ids),
-                        ("display_type", "=", "product"),
-                        ("product_id", "!=", False),
-                    ],
-                    ["product_id"],
+            found["item"] = (
+                self.env["product.product"]
+                .browse(
+                    product.id
+                    for [product] in self.env["account.move.line"]._read_group(
+                        [
+                            ("move_id", "in", (invoices | refunds).ids),
+                            ("display_type", "=", "product"),
+                            ("product_id", "!=", False),
+                        ],
+                        ["product_id"],
+                    )
                 )
-            ).sorted("id")
+                .sorted("id")
+            )
         return {kind: found[kind] for kind in KIND_ORDER if kind in kinds}
 
     @api.model
@@ -207,7 +222,8 @@ class AccountingExportBuilder(models.AbstractModel):
         built = {}
         for kind, records in groups.items():
             built[kind] = [
-                (record, self._sow_document(resolver, kind, record)) for record in records
+                (record, self._sow_document(resolver, kind, record))
+                for record in records
             ]
         return built, resolver.mapping_problems()
 
@@ -411,8 +427,7 @@ class AccountingExportBuilder(models.AbstractModel):
             origin_date=origin.invoice_date or None,
             reason=move.ref or "",
             knock_offs=self._sow_knock_offs(
-                resolver,
-                receivable, move.currency_id != move.company_id.currency_id
+                resolver, receivable, move.currency_id != move.company_id.currency_id
             ),
         )
 
