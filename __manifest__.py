@@ -37,5 +37,6 @@
         "data/demo/sow_demo_partners.xml",
         "data/demo/sow_demo_products.xml",
         "data/demo/sow_demo_invoices.xml",
+        "data/demo/sow_demo_accounting.xml",
     ],
 }

@@ -6,7 +6,7 @@ import re
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import split_every
 
@@ -571,7 +571,12 @@ class AccountingConnector(models.Model):
             raise UserError(
                 self.env._(
                     "Nothing to export: no %(kinds)s in the range%(new)s.",
-                    kinds=", ".join(plan.kinds),
+                    kinds=", ".join(
+                        dict(
+                            self.env["accounting.export.batch"]._sow_kind_selection()
+                        )[kind].lower()
+                        for kind in plan.kinds
+                    ),
                     new=self.env._(" that are new or changed")
                     if plan.only_new_or_changed
                     else "",
@@ -622,6 +627,87 @@ class AccountingConnector(models.Model):
         action["domain"] = [("connector_id", "=", self.id)]
         action["context"] = {"default_connector_id": self.id}
         return action
+
+    # ------------------------------------------------------------------ demo
+    @api.model
+    def _sow_demo_prepare(self, connector_ids):
+        """Demo data only: map the demo company's accounts, journals, taxes
+        and reps, and give its customers and products their codes."""
+        for connector in self.browse(connector_ids):
+            company = connector.company_id
+            sales, bank, cash = {
+                "autocount": ("500-0000", "BANK", "CASH"),
+                "sql_account": ("500-000", "320-000", "310-000"),
+                "emas": ("5001/000", "3200/000", "3100/000"),
+            }[connector.package]
+            accounts = self.env["account.account"].search(
+                [
+                    ("company_ids", "in", company.id),
+                    ("account_type", "in", ("income", "income_other")),
+                ]
+            )
+            journals = self.env["account.journal"].search(
+                [("company_id", "=", company.id), ("type", "in", ("bank", "cash"))]
+            )
+            taxes = self.env["account.tax"].search(
+                [("company_id", "=", company.id), ("type_tax_use", "=", "sale")]
+            )
+            limit = CODE_LIMITS[connector.package]["tax"]
+            terms = self.env["account.payment.term"].search(
+                [("company_id", "in", (company.id, False))]
+            )
+            terms_limit = CODE_LIMITS[connector.package]["terms"]
+            connector.write(
+                {
+                    "account_ids": [
+                        Command.create({"account_id": a.id, "code": sales})
+                        for a in accounts
+                    ],
+                    "journal_ids": [
+                        Command.create(
+                            {
+                                "journal_id": j.id,
+                                "code": bank if j.type == "bank" else cash,
+                            }
+                        )
+                        for j in journals
+                    ],
+                    "tax_ids": [
+                        Command.create(
+                            {"tax_id": t.id, "code": f"T{t.id}-{int(t.amount)}"[:limit]}
+                        )
+                        for t in taxes
+                    ],
+                    "term_ids": [
+                        Command.create(
+                            {
+                                "payment_term_id": term.id,
+                                "code": "C.O.D."
+                                if len(term.name) > terms_limit
+                                else term.name,
+                            }
+                        )
+                        for term in terms
+                    ],
+                    "agent_ids": [
+                        Command.create(
+                            {"user_id": user.id, "code": user.login.upper()[:10]}
+                        )
+                        for user in self.env["res.users"].search(
+                            [
+                                ("company_ids", "in", company.id),
+                                ("share", "=", False),
+                            ]
+                        )
+                    ],
+                }
+            )
+            invoices = self.env["account.move"].search(
+                [("company_id", "=", company.id), ("move_type", "like", "out_")]
+            )
+            connector._sow_generate_customer_codes(invoices.partner_id)
+            connector._sow_generate_item_codes(invoices.invoice_line_ids.product_id)
+        return True
 
     # -------------------------------------------------------------- schedule
     def _sow_schedule_step(self):
