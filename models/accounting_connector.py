@@ -572,9 +572,9 @@ class AccountingConnector(models.Model):
                 self.env._(
                     "Nothing to export: no %(kinds)s in the range%(new)s.",
                     kinds=", ".join(
-                        dict(
-                            self.env["accounting.export.batch"]._sow_kind_selection()
-                        )[kind].lower()
+                        dict(self.env["accounting.export.batch"]._sow_kind_selection())[
+                            kind
+                        ].lower()
                         for kind in plan.kinds
                     ),
                     new=self.env._(" that are new or changed")
