@@ -31,6 +31,11 @@
         "views/accounting_export_batch_views.xml",
         "wizards/accounting_export_wizard_views.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "sales_order_workflow/static/tests/tours/*.js",
+        ],
+    },
     "demo": [
         "data/demo/sow_demo_company.xml",
         "data/demo/sow_demo_users.xml",

@@ -134,3 +134,23 @@ class TestAccountingExportDownload(HttpCase, AccountingExportCommon):
         self.assertIn(attachment.name, first.headers["Content-Disposition"])
         self.authenticate("sow_rep", "sow_rep")
         self.assertNotEqual(self.url_open(url).status_code, 200)
+
+    def test_export_tour(self):
+        """An accountant previews and exports from the connector's form."""
+        invoice = self._sow_invoice_taxed(
+            self.customer_kl, [(self.product_rice, 1, 38.90, self.tax_st10)]
+        )
+        self.sql._sow_generate_customer_codes(invoice.partner_id)
+        self.sql._sow_generate_item_codes(self.product_rice)
+        self.start_tour(
+            "/odoo/action-sales_order_workflow.action_accounting_connector",
+            "sow_accounting_export",
+            login="sow_accountant",
+        )
+        batch = self.env["accounting.export.batch"].search(
+            [("connector_id", "=", self.sql.id)]
+        )
+        self.assertEqual(batch.user_id, self.accountant)
+        self.assertEqual(
+            batch.line_ids.filtered(lambda ln: ln.kind == "invoice").res_id, invoice.id
+        )
