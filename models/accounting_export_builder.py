@@ -10,7 +10,7 @@ one problem listing the invoices that use it, not one problem per line).
 import dataclasses
 import re
 from collections import defaultdict
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from odoo import api, models
 from odoo.tools import html2plaintext
@@ -24,7 +24,9 @@ KIND_ORDER = ("customer", "item", "invoice", "credit_note", "payment")
 
 
 def dec(value, places=2):
-    return Decimal(repr(value or 0.0)).quantize(Decimal(1).scaleb(-places))
+    return Decimal(repr(value or 0.0)).quantize(
+        Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP
+    )
 
 
 def compact_number(name, limit):

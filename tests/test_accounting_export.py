@@ -206,6 +206,33 @@ class TestAccountingExport(AccountingExportCommon):
         self.assertEqual(heads[0]["TYPE"], "IN")
         self.assertAlmostEqual(heads[0]["T_AMT"], self.invoice.amount_total)
 
+    def test_tax_rounded_globally_still_adds_up(self):
+        """With the tax rounded on the total, the lines' taxes differ from the
+        invoice's by a cent: the last taxed line carries it (AutoCount's
+        TaxAdjustment), so every file adds up to the invoice to the cent."""
+        self.company.tax_calculation_rounding_method = "round_globally"
+        invoice = self._sow_invoice_taxed(
+            self.customer_kl,
+            [(self.product_rice, 1, 1.05, self.tax_st10)] * 3,
+        )
+        self.assertAlmostEqual(invoice.amount_tax, 0.32)
+        self._sow_generate_codes(self.sql, self.partners, self.products)
+        builder = self.env["accounting.export.builder"]
+        built, problems = builder._sow_build(self.sql, {"invoice": invoice})
+        self.assertFalse(problems)
+        document = built["invoice"][0][1]
+        self.assertEqual(str(document.total), "3.47")
+        self.assertEqual(document.untaxed + document.tax, document.total)
+        self.assertEqual(
+            [str(ln.tax_adjustment) for ln in document.lines], ["0.00", "0.00", "-0.01"]
+        )
+        batch = self._export(kinds=["invoice"])
+        rows = self._sow_read_xlsx(
+            next(v for k, v in self._files(batch).items() if "SL_IV" in k)
+        )
+        rows = [r for r in rows if r["DOCNO(20)"] == invoice.name]
+        self.assertAlmostEqual(sum(r["_AMOUNT"] + r["_TAXAMT"] for r in rows), 3.47)
+
     # --------------------------------------------------------- validation
     def test_validation_lists_every_problem_and_writes_nothing(self):
         # no customer codes, no item codes, one account unmapped, a tax unmapped
