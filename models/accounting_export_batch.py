@@ -86,7 +86,9 @@ class AccountingExportBatch(models.Model):
         readonly=True,
     )
     line_count = fields.Integer(compute="_compute_counts", string="Records")
-    changed_count = fields.Integer(compute="_compute_counts", string="Changed Since")
+    changed_count = fields.Integer(
+        compute="_compute_counts", string="Changed Since Export"
+    )
     file_count = fields.Integer(compute="_compute_counts")
     summary = fields.Char(compute="_compute_counts")
 
