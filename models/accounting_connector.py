@@ -22,6 +22,7 @@ from ..accounting_formats.layouts import (
     EMAS_HEADER_MAP,
     EMAS_LINE_MAP,
 )
+from ..accounting_formats.package import record_label
 from ..accounting_formats.registry import KINDS
 
 _logger = logging.getLogger(__name__)
@@ -493,6 +494,7 @@ class AccountingConnector(models.Model):
         Line = self.env["accounting.export.batch.line"]
         format_problems = []
         changed = []
+        unmapped = set()  # documents with a missing mapping
         for kind, records in groups.items():
             plan.models[kind] = records._name
             items, skipped = [], 0
@@ -501,7 +503,10 @@ class AccountingConnector(models.Model):
                 last = Line._sow_last_lines(self, kind, chunk)
                 documents = []
                 for record in chunk:
+                    before = resolver.missing_total
                     document = builder._sow_document(resolver, kind, record)
+                    if resolver.missing_total > before:
+                        unmapped.add(record_label(document))
                     checksum = af.checksum(document)
                     line = last.get(record.id)
                     if not line:
@@ -527,10 +532,7 @@ class AccountingConnector(models.Model):
             plan.skipped[kind] = skipped
         plan.problems += resolver.mapping_problems()
         for problem in format_problems:
-            if (
-                problem.rule == "required"
-                and problem.record in resolver.documents_missing
-            ):
+            if problem.rule == "required" and problem.record in unmapped:
                 continue  # already reported as a missing mapping
             plan.problems.append(problem)
         # the changed ones get their flag now, exported or not
@@ -582,9 +584,9 @@ class AccountingConnector(models.Model):
                     else "",
                 )
             )
-        when = fields.Datetime.context_timestamp(self, fields.Datetime.now()).replace(
-            tzinfo=None, microsecond=0
-        )
+        now = fields.Datetime.now()
+        # file names and dates in the user's time, as the package's user sees
+        when = fields.Datetime.context_timestamp(self, now).replace(tzinfo=None)
         resolver = self.env["accounting.export.builder"]._sow_resolver(self)
         documents = {
             kind: self._sow_documents(plan, kind, resolver)
@@ -595,7 +597,9 @@ class AccountingConnector(models.Model):
             files = self._sow_package().export(documents, when, self._sow_options())
         except ExportError as error:
             raise UserError(self._sow_problems_text(error.problems)) from error
-        return self.env["accounting.export.batch"]._sow_create(plan, files, trigger)
+        return self.env["accounting.export.batch"]._sow_create(
+            plan, files, trigger, now
+        )
 
     def _sow_problems_text(self, problems):
         lines = [

@@ -136,7 +136,7 @@ class AccountingExportBatch(models.Model):
 
     # ----------------------------------------------------------- creation
     @api.model
-    def _sow_create(self, plan, files, trigger):
+    def _sow_create(self, plan, files, trigger, export_date):
         connector = plan.connector
         kinds = set(plan.kinds)
         batch = self.create(
@@ -145,7 +145,7 @@ class AccountingExportBatch(models.Model):
                 or "/",
                 "connector_id": connector.id,
                 "trigger": trigger,
-                "export_date": fields.Datetime.now(),
+                "export_date": export_date,
                 "date_from": plan.date_from,
                 "date_to": plan.date_to,
                 "only_new_or_changed": plan.only_new_or_changed,

@@ -59,7 +59,7 @@ class _Resolver:
         self.maps = maps
         self.missing = defaultdict(list)  # (field, record) -> [document names]
         self.problems = []
-        self.documents_missing = set()  # documents with a missing mapping
+        self.missing_total = 0  # grows with every missing code met
         self._customers = {}
         self.compact_numbers = (
             connector.package == "emas" and connector.emas_compact_numbers
@@ -74,7 +74,7 @@ class _Resolver:
         if code is None:
             if required:
                 self.missing[(field, record)].append(document)
-                self.documents_missing.add(self.number(document))
+                self.missing_total += 1
             return ""
         return code
 
