@@ -11,6 +11,7 @@ them all, and README.md's "verify with your dealer" section mirrors that list.
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 # Column kinds: code (too long = error), text (too long = cut, warning),
 # memo (multi-line text), date, money (2 decimals), number, rate, bool (T/F),
@@ -48,6 +49,18 @@ class Layout:
     source: str = ""
     unconfirmed: str = ""
     title: str = ""  # what the README calls it, when not the sheet's name
+
+    @cached_property
+    def keyed_columns(self):
+        """(index, column, section) of the columns that take a value."""
+        sections = self.section_index()
+        return tuple(
+            (i, c, sections[i]) for i, c in enumerate(self.columns) if c.key
+        )
+
+    @cached_property
+    def required_columns(self):
+        return tuple(item for item in self.keyed_columns if item[1].required)
 
     @property
     def caption(self):

@@ -89,7 +89,8 @@ class SqlAccount(Package):
     @staticmethod
     def _line(seq, line):
         text = line.description or ""
-        first = one_line(next((t for t in text.splitlines() if t.strip()), ""))
+        # the first line that holds something once cleaned
+        first = next((c for t in text.splitlines() if (c := one_line(t))), "")
         long_text = text if ("\n" in text.strip() or len(first) > 200) else ""
         return {
             "_SEQ": seq,
