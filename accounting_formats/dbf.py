@@ -112,6 +112,13 @@ class DbfWriter:
         self.updated = updated or date.today()
         self.count = 0
         self.record_length = 1 + sum(f.length for f in self.fields)
+        # a record is a copy of the blank record with the given values laid in
+        self._blank = b" " * self.record_length
+        self._offsets = {}
+        offset = 1
+        for f in self.fields:
+            self._offsets[f.name] = (offset, f)
+            offset += f.length
         self.header_length = 32 + 32 * len(self.fields) + 1
         self._start = stream.tell()
         self._write_header()
@@ -146,11 +153,14 @@ class DbfWriter:
 
     def append(self, values):
         """values: {field name: value}; missing fields are left empty."""
-        parts = [b" "]
-        for f in self.fields:
-            parts.append(encode_value(values.get(f.name), f, self.codepage))
-        record = b"".join(parts)
-        assert len(record) == self.record_length
+        record = bytearray(self._blank)
+        codepage = self.codepage
+        offsets = self._offsets
+        for name, value in values.items():
+            if value is None or value == "":
+                continue
+            offset, f = offsets[name]
+            record[offset : offset + f.length] = encode_value(value, f, codepage)
         self.stream.write(record)
         self.count += 1
 

@@ -11,6 +11,8 @@ connector can override through the ``header_map`` / ``line_map`` options.
 
 import hashlib
 import io
+import tempfile
+import zipfile
 from decimal import Decimal
 
 from . import layouts
@@ -76,6 +78,9 @@ class Emas:
             "user": "admin",
             "header_account": "",
             "home_currency": "MYR",
+            # one .zip holding the pair (DBF files are mostly padding: a zip
+            # is some fifty times smaller), or the two .dbf files
+            "archive": False,
         }
 
     def options(self, options):
@@ -302,7 +307,10 @@ class Emas:
     def export(self, groups, when, options=None):
         options = self.options(options)
         problems = []
-        head_buf, line_buf = io.BytesIO(), io.BytesIO()
+        # the tables go to temporary files, not memory: 10,000 invoices make
+        # some 90 MB of fixed-width records
+        head_buf = tempfile.SpooledTemporaryFile(max_size=1 << 20)
+        line_buf = tempfile.SpooledTemporaryFile(max_size=1 << 20)
         heads = DbfWriter(head_buf, HEADER_FIELDS, options["codepage"], when)
         lines = DbfWriter(line_buf, LINE_FIELDS, options["codepage"], when)
         count = 0
@@ -325,7 +333,23 @@ class Emas:
         heads.close()
         lines.close()
         kind = "+".join(k for k in groups if k in self.kinds)
-        return [
-            ExportFile("icmaste.dbf", head_buf.getvalue(), DBF_MIME, kind, count),
-            ExportFile("ictrane.dbf", line_buf.getvalue(), DBF_MIME, kind, count),
-        ]
+        if options["archive"]:
+            data = io.BytesIO()
+            with zipfile.ZipFile(data, "w", zipfile.ZIP_DEFLATED) as archive:
+                for name, table in (
+                    ("icmaste.dbf", head_buf),
+                    ("ictrane.dbf", line_buf),
+                ):
+                    info = zipfile.ZipInfo(name, when.timetuple()[:6])
+                    info.compress_type = zipfile.ZIP_DEFLATED
+                    table.seek(0)
+                    with archive.open(info, "w") as out:
+                        while chunk := table.read(1 << 20):
+                            out.write(chunk)
+            name = f"EMAS-{when:%Y%m%d-%H%M%S}.zip"
+            return [ExportFile(name, data.getvalue(), "application/zip", kind, count)]
+        files = []
+        for name, table in (("icmaste.dbf", head_buf), ("ictrane.dbf", line_buf)):
+            table.seek(0)
+            files.append(ExportFile(name, table.read(), DBF_MIME, kind, count))
+        return files

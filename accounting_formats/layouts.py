@@ -54,9 +54,7 @@ class Layout:
     def keyed_columns(self):
         """(index, column, section) of the columns that take a value."""
         sections = self.section_index()
-        return tuple(
-            (i, c, sections[i]) for i, c in enumerate(self.columns) if c.key
-        )
+        return tuple((i, c, sections[i]) for i, c in enumerate(self.columns) if c.key)
 
     @cached_property
     def required_columns(self):

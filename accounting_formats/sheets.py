@@ -11,6 +11,7 @@ import io
 from datetime import date, datetime
 
 from .common import cell_value
+from .xlsx import XlsxWriter
 
 DATE_FORMAT = "dd/mm/yyyy"
 XLS_MAX_ROWS = 65536
@@ -36,53 +37,8 @@ class _Sheet:
         self.row += 1
 
 
-class XlsxSheet(_Sheet):
-    mimetype = XLSX_MIME
-    extension = "xlsx"
-
-    def __init__(self, sheet_name, created):
-        super().__init__(sheet_name, created)
-        import xlsxwriter
-
-        self._buffer = io.BytesIO()
-        # constant_memory: rows go to a temporary file as they are written
-        self.book = xlsxwriter.Workbook(
-            self._buffer,
-            {
-                "constant_memory": True,
-                "strings_to_numbers": False,
-                "strings_to_formulas": False,
-                "strings_to_urls": False,
-            },
-        )
-        # a fixed creation time keeps the bytes the same for the same input
-        self.book.set_properties({"created": created})
-        self.sheet = self.book.add_worksheet(sheet_name[:31])
-        self.fmt_date = self.book.add_format({"num_format": DATE_FORMAT})
-        self.fmt_bold = self.book.add_format({"bold": True})
-        self.fmt_center = self.book.add_format({"align": "center", "bold": True})
-
-    def merge(self, row, first_col, last_col, text):
-        if last_col > first_col:
-            self.sheet.merge_range(row, first_col, row, last_col, text, self.fmt_center)
-        else:
-            self.sheet.write_string(row, first_col, text, self.fmt_center)
-
-    def _cell(self, row, col, value, kind, bold):
-        if kind == "date" and isinstance(value, date | datetime):
-            self.sheet.write_datetime(row, col, value, self.fmt_date)
-        elif isinstance(value, str):
-            self.sheet.write_string(row, col, value, self.fmt_bold if bold else None)
-        else:
-            value = cell_value(value)
-            if isinstance(value, str):
-                self.sheet.write_string(row, col, value)
-            else:
-                self.sheet.write_number(row, col, value)
-
-    def close(self):
-        self.book.close()
-        return self._buffer.getvalue()
+class XlsxSheet(XlsxWriter):
+    """.xlsx, streamed (see :mod:`.xlsx`)."""
 
 
 class XlsSheet(_Sheet):

@@ -356,6 +356,7 @@ class AccountingConnector(models.Model):
                 "user": self.emas_user or "admin",
                 "header_account": self.emas_header_account or "",
                 "home_currency": self.company_id.currency_id.name,
+                "archive": True,
             }
         return {"file_format": self.file_format or "xlsx"}
 

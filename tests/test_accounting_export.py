@@ -3,7 +3,9 @@
 """Exports from Odoo records: what the files hold, validation, batches,
 idempotence and "changed since export"."""
 
+import io
 import tempfile
+import zipfile
 from datetime import datetime
 
 from dbfread import DBF
@@ -192,7 +194,12 @@ class TestAccountingExport(AccountingExportCommon):
         emas.emas_compact_numbers = True
         batch = emas._sow_export(emas._sow_plan(["invoice"], self.today, self.today))
         files = self._files(batch)
-        self.assertEqual(sorted(files), ["icmaste.dbf", "ictrane.dbf"])
+        # the pair comes in one zip, to be unpacked into EMAS's data folder
+        [(name, data)] = files.items()
+        self.assertTrue(name.startswith("EMAS-") and name.endswith(".zip"))
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            self.assertEqual(archive.namelist(), ["icmaste.dbf", "ictrane.dbf"])
+            files = {n: archive.read(n) for n in archive.namelist()}
         with tempfile.NamedTemporaryFile(suffix=".dbf") as tmp:
             tmp.write(files["icmaste.dbf"])
             tmp.flush()

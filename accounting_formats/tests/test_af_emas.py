@@ -224,3 +224,21 @@ def test_field_map_is_configurable():
         {"invoice": [short_invoice()]}, {"header_map": {"agent": "NOSUCHFLD"}}
     )
     assert any("NOSUCHFLD" in p.message for p in problems)
+
+
+def test_the_pair_in_one_archive():
+    import io
+    import zipfile
+
+    plain = export([short_invoice()])
+    files = EMAS.export({"invoice": [short_invoice()]}, WHEN, {"archive": True})
+    assert [(f.name, f.mimetype) for f in files] == [
+        ("EMAS-20260314-093005.zip", "application/zip")
+    ]
+    with zipfile.ZipFile(io.BytesIO(files[0].data)) as archive:
+        assert archive.namelist() == ["icmaste.dbf", "ictrane.dbf"]
+        assert archive.read("icmaste.dbf") == plain[0].data
+        assert archive.read("ictrane.dbf") == plain[1].data
+        assert archive.getinfo("icmaste.dbf").date_time == (2026, 3, 14, 9, 30, 4)
+    again = EMAS.export({"invoice": [short_invoice()]}, WHEN, {"archive": True})
+    assert again[0].data == files[0].data
