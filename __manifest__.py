@@ -20,7 +20,7 @@
         "account",
         "base_geolocalize",
     ],
-    "external_dependencies": {"python": ["xlwt", "xlsxwriter"]},
+    "external_dependencies": {"python": ["xlwt"]},
     "data": [
         "security/groups.xml",
         "security/ir.model.access.csv",

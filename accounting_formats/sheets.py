@@ -1,6 +1,6 @@
 # Copyright 2026 Sales Order Workflow contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-"""One worksheet written as .xlsx (xlsxwriter) or .xls (xlwt), as bytes.
+"""One worksheet written as .xlsx (our streaming writer) or .xls (xlwt), as bytes.
 
 Cells get their type from the layout's column kind: dates are real date cells
 shown dd/mm/yyyy, money and rates are numbers, booleans are the text T/F,
