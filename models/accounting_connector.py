@@ -2,7 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import json
 import logging
+import pickle
 import re
+import tempfile
 
 from dateutil.relativedelta import relativedelta
 
@@ -69,6 +71,9 @@ class ExportPlan:
         self.items = {}
         self.skipped = {}  # kind -> count of unchanged records left out
         self.problems = []
+        # kind -> temporary file of the documents, pickled in order: the
+        # export writes them without building them again
+        self.spools = {}
 
     @property
     def errors(self):
@@ -499,6 +504,7 @@ class AccountingConnector(models.Model):
         for kind, records in groups.items():
             plan.models[kind] = records._name
             items, skipped = [], 0
+            spool = plan.spools[kind] = tempfile.SpooledTemporaryFile(1 << 22)
             for ids in split_every(CHUNK, records.ids):
                 chunk = records.browse(ids)
                 last = Line._sow_last_lines(self, kind, chunk)
@@ -526,6 +532,7 @@ class AccountingConnector(models.Model):
                         + _describe(document)
                     )
                     documents.append(document)
+                    pickle.dump(document, spool, pickle.HIGHEST_PROTOCOL)
                 # the package's own checks, on every document written
                 format_problems += package.validate({kind: documents}, options)
                 self.env.invalidate_all()
@@ -540,27 +547,12 @@ class AccountingConnector(models.Model):
         Line.browse(changed).write({"changed_since_export": True})
         return plan
 
-    def _sow_documents(self, plan, kind, resolver):
-        """The plan's documents of one kind, built again CHUNK at a time."""
-        builder = self.env["accounting.export.builder"]
-        model = self.env[plan.models[kind]]
-        items = plan.items[kind]
-        for start in range(0, len(items), CHUNK):
-            part = items[start : start + CHUNK]
-            for record, item in zip(
-                model.browse([item[0] for item in part]), part, strict=True
-            ):
-                document = builder._sow_document(resolver, kind, record)
-                if af.checksum(document) != item[1]:
-                    raise UserError(
-                        self.env._(
-                            "%(record)s changed while it was being exported; "
-                            "preview the export again.",
-                            record=record.display_name,
-                        )
-                    )
-                yield document
-            self.env.invalidate_all()
+    def _sow_documents(self, plan, kind):
+        """The plan's documents of one kind, read back from its spool."""
+        spool = plan.spools[kind]
+        spool.seek(0)
+        for _item in plan.items[kind]:
+            yield pickle.load(spool)  # our own file, written by _sow_plan
 
     def _sow_export(self, plan, trigger="manual"):
         """Write the plan's files and record them in a new batch.
@@ -588,9 +580,8 @@ class AccountingConnector(models.Model):
         now = fields.Datetime.now()
         # file names and dates in the user's time, as the package's user sees
         when = fields.Datetime.context_timestamp(self, now).replace(tzinfo=None)
-        resolver = self.env["accounting.export.builder"]._sow_resolver(self)
         documents = {
-            kind: self._sow_documents(plan, kind, resolver)
+            kind: self._sow_documents(plan, kind)
             for kind, items in plan.items.items()
             if items
         }
