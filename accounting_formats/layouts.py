@@ -750,8 +750,11 @@ EMAS_RULES = {
         "be read; the connector can remap every field",
     },
     "defaults": {
-        "value": "TAXCODE SST0 when a line has no tax, CURRCODE MYR, USER admin",
-        "unconfirmed": "values written by the public bridge",
+        "value": "TAXCODE SST0 when a line has no tax, CURRCODE MYR, USER admin, "
+        "header ACCNO/POSTACCNO = the first line's sales account",
+        "unconfirmed": "values written by the public bridge (which puts "
+        "5001/000 in the header and 5002/000 in the lines); the header "
+        "account is a connector setting",
     },
     "quantities": {
         "value": "N(20,2)",
