@@ -535,6 +535,7 @@ class AccountingConnector(models.Model):
                     pickle.dump(document, spool, pickle.HIGHEST_PROTOCOL)
                 # the package's own checks, on every document written
                 format_problems += package.validate({kind: documents}, options)
+                resolver.forget()
                 self.env.invalidate_all()
             plan.items[kind] = items
             plan.skipped[kind] = skipped

@@ -164,6 +164,8 @@ class AccountingExportBatch(models.Model):
                     [
                         {
                             "batch_id": batch.id,
+                            "connector_id": connector.id,
+                            "company_id": connector.company_id.id,
                             "kind": kind,
                             "res_model": model,
                             "res_id": item[0],

@@ -16,10 +16,13 @@ class AccountingExportBatchLine(models.Model):
     batch_id = fields.Many2one(
         "accounting.export.batch", required=True, ondelete="cascade", index=True
     )
+    # the batch's, set once when the line is written (a batch never moves)
     connector_id = fields.Many2one(
-        related="batch_id.connector_id", store=True, index=True, precompute=True
+        "accounting.connector", required=True, index=True, readonly=True
     )
-    company_id = fields.Many2one(related="batch_id.company_id", store=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, readonly=True
+    )
     batch_state = fields.Selection(related="batch_id.state")
     kind = fields.Selection(KINDS, required=True, index=True)
     res_model = fields.Char(string="Model", required=True, index=True)

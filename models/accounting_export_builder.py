@@ -13,7 +13,7 @@ from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
 from odoo import api, models
-from odoo.tools import html2plaintext
+from odoo.tools import SQL, html2plaintext
 
 from ..accounting_formats import records as af
 from ..accounting_formats.common import ERROR, Problem
@@ -60,6 +60,9 @@ class _Resolver:
         self.missing = defaultdict(list)  # (field, record) -> [document names]
         self.problems = []
         self.missing_total = 0  # grows with every missing code met
+        # (model, id) -> reconciliation partials of its receivable lines
+        self.partials = {}
+        self.lines = {}  # invoice id -> rows of its product lines
         self._customers = {}
         self.compact_numbers = (
             connector.package == "emas" and connector.emas_compact_numbers
@@ -77,6 +80,11 @@ class _Resolver:
                 self.missing_total += 1
             return ""
         return code
+
+    def forget(self):
+        """Drop what was fetched for the last chunk of records."""
+        self.lines.clear()
+        self.partials.clear()
 
     def number(self, name):
         """A document number as the package gets it."""
@@ -215,7 +223,42 @@ class AccountingExportBuilder(models.AbstractModel):
 
     @api.model
     def _sow_document(self, resolver, kind, record):
+        if kind in ("payment", "credit_note") and (
+            (record._name, record.id) not in resolver.partials
+        ):
+            # the knock-offs of the whole set the record came from, at once
+            self._sow_fetch_partials(resolver, record.browse(record._prefetch_ids))
         return getattr(self, f"_sow_{kind}")(resolver, record)
+
+    @api.model
+    def _sow_fetch_partials(self, resolver, records):
+        """Load the reconciliations of the records' receivable lines (a
+        payment's, a credit note's) in a few queries for the whole set."""
+        if records._name == "account.payment":
+            owner = {pay.move_id.id: (records._name, pay.id) for pay in records}
+        else:
+            owner = {move.id: (records._name, move.id) for move in records}
+        for key in owner.values():
+            resolver.partials[key] = []
+        lines = self.env["account.move.line"].search_fetch(
+            [
+                ("move_id", "in", [m for m in owner if m]),
+                ("account_type", "=", "asset_receivable"),
+            ],
+            ["move_id"],
+        )
+        line_owner = {line.id: owner[line.move_id.id] for line in lines}
+        partials = self.env["account.partial.reconcile"].search_fetch(
+            [("credit_move_id", "in", lines.ids)],
+            ["credit_move_id", "debit_move_id", "amount", "credit_amount_currency"],
+            order="id",
+        )
+        # the settled documents, read at once
+        partials.debit_move_id.move_id.fetch(
+            ["name", "move_type", "state", "invoice_date"]
+        )
+        for partial in partials:
+            resolver.partials[line_owner[partial.credit_move_id.id]].append(partial)
 
     @api.model
     def _sow_build(self, connector, groups):
@@ -294,49 +337,92 @@ class AccountingExportBuilder(models.AbstractModel):
         )
 
     # invoices and credit notes ---------------------------------------------
-    def _sow_line(self, resolver, move, line):
+    @api.model
+    def _sow_fetch_lines(self, resolver, moves):
+        """The product lines of a set of invoices, in one query: codes are
+        resolved by id, so the ORM need not load 50,000 line records."""
+        Line = self.env["account.move.line"]
+        Line.flush_model()
+        taxes = Line._fields["tax_ids"]
+        for move_id in moves.ids:
+            resolver.lines[move_id] = []
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT l.move_id, l.name, l.quantity, l.price_unit, l.discount,
+                       l.price_subtotal, l.price_total, l.account_id, l.product_id,
+                       l.product_uom_id,
+                       ARRAY(SELECT r.%(tax)s FROM %(rel)s r
+                              WHERE r.%(line)s = l.id ORDER BY r.%(tax)s)
+                  FROM account_move_line l
+                 WHERE l.move_id = ANY(%(moves)s) AND l.display_type = 'product'
+                 ORDER BY l.move_id, l.sequence, l.id
+                """,
+                tax=SQL.identifier(taxes.column2),
+                rel=SQL.identifier(taxes.relation),
+                line=SQL.identifier(taxes.column1),
+                moves=moves.ids,
+            )
+        )
+        for row in rows:
+            resolver.lines[row[0]].append(row[1:])
+
+    def _sow_line(self, resolver, move, row):
+        (
+            label,
+            quantity,
+            price,
+            discount,
+            subtotal,
+            total,
+            account_id,
+            product_id,
+            uom_id,
+            tax_ids,
+        ) = row
+        env = self.env
         name = move.name
-        taxes = line.tax_ids
-        if len(taxes) > 1:
+        product = env["product.product"].browse(product_id)
+        if len(tax_ids) > 1:
             resolver.problem(
                 name,
-                self.env._(
+                env._(
                     "a line (%(line)s) has %(count)s taxes; %(package)s takes one tax "
                     "code per line",
-                    line=line.name or line.product_id.display_name,
-                    count=len(taxes),
+                    line=label or product.display_name,
+                    count=len(tax_ids),
                     package=resolver.connector._package_label(),
                 ),
-                self.env._("give the line one tax, or merge the taxes into one"),
+                env._("give the line one tax, or merge the taxes into one"),
             )
-        price = line.price_unit
-        if any(taxes.mapped("price_include")):
+        taxes = env["account.tax"].browse(tax_ids)
+        if tax_ids and any(taxes.mapped("price_include")):
             price = taxes.compute_all(
-                price, move.currency_id, 1.0, line.product_id, move.partner_id
+                price, move.currency_id, 1.0, product, move.partner_id
             )["total_excluded"]
-        uom = resolver.code("uom", line.product_uom_id, name, required=False)
-        product = line.product_id
+        uom = resolver.code("uom", env["uom.uom"].browse(uom_id), name, required=False)
         return af.Line(
-            account=resolver.code("account", line.account_id, name),
-            description=line.name or product.display_name or "",
-            quantity=number(line.quantity),
+            account=resolver.code(
+                "account", env["account.account"].browse(account_id), name
+            ),
+            description=label or product.display_name or "",
+            quantity=number(quantity),
             unit_price=number(price),
-            amount=dec(line.price_subtotal),
-            tax_amount=dec(line.price_total - line.price_subtotal),
-            tax_code=resolver.code("tax", taxes[:1], name) if taxes else "",
+            amount=dec(subtotal),
+            tax_amount=dec((total or 0.0) - (subtotal or 0.0)),
+            tax_code=resolver.code("tax", taxes[:1], name) if tax_ids else "",
             item_code=resolver.code("product", product, name)
-            if product and resolver.item_codes
+            if product_id and resolver.item_codes
             else "",
             uom=uom or resolver.connector.default_uom or "",
-            discount=dec(line.discount) if line.discount else ZERO,
+            discount=dec(discount) if discount else ZERO,
         )
 
     def _sow_lines(self, resolver, move):
-        lines = [
-            self._sow_line(resolver, move, line)
-            for line in move.invoice_line_ids
-            if line.display_type == "product"
-        ]
+        if move.id not in resolver.lines:
+            # the lines of the whole set the move came from, at once
+            self._sow_fetch_lines(resolver, move.browse(move._prefetch_ids))
+        lines = [self._sow_line(resolver, move, row) for row in resolver.lines[move.id]]
         # the document's tax may differ by a cent from the lines' (tax rounded
         # on the total): the last taxed line carries the difference
         residual = dec(move.amount_tax) - sum((ln.tax_amount for ln in lines), ZERO)
@@ -387,11 +473,11 @@ class AccountingExportBuilder(models.AbstractModel):
             "note": html2plaintext(move.narration) if move.narration else "",
         }
 
-    def _sow_knock_offs(self, resolver, counterpart_lines, in_document_currency):
-        """Invoices settled by credit lines (a payment's, a credit note's)."""
+    def _sow_knock_offs(self, resolver, record, in_document_currency):
+        """Invoices settled by a payment or a credit note (its reconciliation)."""
         amounts = defaultdict(Decimal)
         dates = {}
-        for partial in counterpart_lines.matched_debit_ids:
+        for partial in resolver.partials.get((record._name, record.id), ()):
             invoice = partial.debit_move_id.move_id
             if invoice.move_type != "out_invoice" or invoice.state != "posted":
                 continue
@@ -420,25 +506,19 @@ class AccountingExportBuilder(models.AbstractModel):
 
     def _sow_credit_note(self, resolver, move):
         origin = move.reversed_entry_id
-        receivable = move.line_ids.filtered(
-            lambda line: line.account_type == "asset_receivable"
-        )
         return af.CreditNote(
             **self._sow_document_values(resolver, move),
             origin_number=resolver.number(origin.name),
             origin_date=origin.invoice_date or None,
             reason=move.ref or "",
             knock_offs=self._sow_knock_offs(
-                resolver, receivable, move.currency_id != move.company_id.currency_id
+                resolver, move, move.currency_id != move.company_id.currency_id
             ),
         )
 
     # payments ---------------------------------------------------------------
     def _sow_payment(self, resolver, payment):
         name = payment.name
-        counterpart = (
-            payment._seek_for_lines()[1] if payment.move_id else payment.move_id
-        )
         currency, rate = self._sow_currency(
             payment, payment.amount, payment.amount_company_currency_signed
         )
@@ -448,9 +528,7 @@ class AccountingExportBuilder(models.AbstractModel):
             customer=self._sow_customer(resolver, payment.partner_id, name),
             amount=dec(payment.amount),
             method=resolver.code("journal", payment.journal_id, name),
-            knock_offs=self._sow_knock_offs(resolver, counterpart, bool(currency))
-            if counterpart
-            else (),
+            knock_offs=self._sow_knock_offs(resolver, payment, bool(currency)),
             description=payment.memo or "",
             currency_code=currency,
             currency_rate=rate,
