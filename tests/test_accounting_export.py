@@ -240,6 +240,29 @@ class TestAccountingExport(AccountingExportCommon):
         rows = [r for r in rows if r["DOCNO(20)"] == invoice.name]
         self.assertAlmostEqual(sum(r["_AMOUNT"] + r["_TAXAMT"] for r in rows), 3.47)
 
+    def test_plan_queries_do_not_grow_with_invoices(self):
+        """Records are read per chunk: more invoices and payments, same queries."""
+        self._sow_generate_codes(self.sql, self.partners, self.products)
+        kinds = ["invoice", "credit_note", "payment"]
+
+        def count():
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            self.sql._sow_plan(kinds, self.today, self.today, False)
+            return self.env.cr.sql_log_count - before
+
+        count()  # warm the ORM's caches
+        few = count()
+        for _i in range(4):
+            invoice = self._sow_invoice_taxed(
+                self.customer_kl,
+                [(self.product_rice, 2, 38.90, self.tax_st10)]
+                + [(self.product_oil, 1, 29.50, self.env["account.tax"])] * 4,
+            )
+            self._sow_pay(invoice, 10.0)
+        self.assertEqual(count(), few)
+
     # --------------------------------------------------------- validation
     def test_validation_lists_every_problem_and_writes_nothing(self):
         # no customer codes, no item codes, one account unmapped, a tax unmapped
