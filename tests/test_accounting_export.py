@@ -79,6 +79,10 @@ class TestAccountingExport(AccountingExportCommon):
         )
         self.assertEqual(rice["COMPANYNAME(100)"], "Kedai Runcit Ah Seng")
         self.assertEqual(rice["_ITEMCODE(30)"], "RICE-10")
+        self.assertEqual(
+            rice["_DESCRIPTION(200)"], self.invoice.invoice_line_ids[0].name
+        )
+        self.assertIn("Beras Wangi 10kg", rice["_DESCRIPTION(200)"])
         self.assertEqual(rice["_ACCOUNT(10)"], "500-000")
         self.assertEqual(rice["_TAX(10)"], "ST10")
         self.assertEqual(rice["_UOM(10)"], "UNIT")
