@@ -20,7 +20,7 @@
         "account",
         "base_geolocalize",
     ],
-    "external_dependencies": {"python": []},
+    "external_dependencies": {"python": ["xlwt"]},
     "data": [
         "security/groups.xml",
         "security/ir.model.access.csv",
@@ -30,6 +30,10 @@
         "views/sale_visit_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
+        "data/accounting_export_data.xml",
+        "views/accounting_connector_views.xml",
+        "views/accounting_export_batch_views.xml",
+        "wizards/accounting_export_wizard_views.xml",
     ],
     "demo": [
         "data/demo/sow_demo_company.xml",
@@ -38,6 +42,7 @@
         "data/demo/sow_demo_products.xml",
         "data/demo/sow_demo_invoices.xml",
         "data/demo/sow_demo_visits.xml",
+        "data/demo/sow_demo_accounting.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -4,3 +4,17 @@ from . import res_partner
 from . import hr_attendance
 from . import sale_visit
 from . import sale_order
+from . import accounting_connector_mapping
+from . import accounting_connector
+from . import accounting_connector_partner
+from . import accounting_connector_product
+from . import accounting_connector_account
+from . import accounting_connector_journal
+from . import accounting_connector_tax
+from . import accounting_connector_uom
+from . import accounting_connector_term
+from . import accounting_connector_agent
+from . import accounting_connector_area
+from . import accounting_export_builder
+from . import accounting_export_batch
+from . import accounting_export_batch_line

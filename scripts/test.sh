@@ -56,12 +56,14 @@ ran=$(sed -E 's/.* of ([0-9]+) tests.*/\1/' <<<"$summary")
 [ -n "$ran" ] && [ "$ran" -gt 0 ] || die "Odoo's runner ran no test"
 say "Odoo's runner: $ran tests, ${summary#*result: }"
 
-# 3. The same tests through pytest-odoo, whose closing line says "N passed".
+# 3. The same tests through pytest-odoo, whose closing line says "N passed",
+#    with the pure-Python tests of accounting_formats (no Odoo in them).
 say "Running the tests with pytest-odoo"
 PYLOG=$BUILD_DIR/test-pytest.log
 set +e
 (cd "$LINK_DIR" && "$PYTHON" -m pytest --odoo-database="$DB" --odoo-addons-path="$ADDONS_PATH" \
-    --odoo-http --odoo-log-level=warn -p no:cacheprovider -rs -q "$ADDON/tests") 2>&1 | tee "$PYLOG"
+    --odoo-http --odoo-log-level=warn -p no:cacheprovider -rs -q "$ADDON/tests" \
+    "$ADDON/accounting_formats/tests") 2>&1 | tee "$PYLOG"
 rc=${PIPESTATUS[0]}
 set -e
 [ "$rc" = 0 ] || die "pytest failed (exit code $rc)"

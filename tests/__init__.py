@@ -7,3 +7,6 @@ from . import test_sale_visit_bad_input
 from . import test_sale_visit_security
 from . import test_sale_visit_performance
 from . import test_field_screen
+from . import test_accounting_connector
+from . import test_accounting_export
+from . import test_accounting_export_access

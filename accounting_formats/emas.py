@@ -1,0 +1,355 @@
+# Copyright 2026 Sales Order Workflow contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""EMAS: the DBF staging pair that EMAS Inventory Control imports.
+
+``icmaste.dbf`` holds one row per document, ``ictrane.dbf`` one row per line.
+Invoices and credit notes of one export share the pair (EMAS reads one pair
+and the files are recreated by every export). What goes in which DBF field is
+a map (:data:`layouts.EMAS_HEADER_MAP`, :data:`layouts.EMAS_LINE_MAP`) that a
+connector can override through the ``header_map`` / ``line_map`` options.
+"""
+
+import hashlib
+import io
+import tempfile
+import zipfile
+from decimal import Decimal
+
+from . import layouts
+from .common import (
+    ERROR,
+    WARNING,
+    ExportError,
+    ExportFile,
+    Problem,
+    multi_line,
+    one_line,
+)
+from .dbf import DbfWriter, parse_schema
+from .package import check_document, record_label
+from .records import CreditNote
+
+RULES = layouts.EMAS_RULES
+HEADER_FIELDS = parse_schema(layouts.ICMASTE_SCHEMA)
+LINE_FIELDS = parse_schema(layouts.ICTRANE_SCHEMA)
+DBF_MIME = "application/x-dbf"
+
+# logical keys that hold codes: too long is an error, not a cut
+CODE_KEYS = {
+    "type",
+    "ref",
+    "customer_code",
+    "customer_code2",
+    "agent",
+    "terms",
+    "area",
+    "account",
+    "post_account",
+    "tax_code",
+    "currency_code",
+    "invoice_number",
+    "item_code",
+    "uom",
+}
+LABELS = {
+    "ref": "document number",
+    "customer_code": "customer code",
+    "item_code": "item code",
+    "account": "sales account code",
+    "tax_code": "tax code",
+    "uom": "unit code",
+    "agent": "agent code",
+    "terms": "terms code",
+    "area": "area code",
+    "invoice_number": "credited invoice number",
+}
+
+
+class Emas:
+    name = "emas"
+    label = "EMAS"
+    kinds = ("invoice", "credit_note")
+
+    def default_options(self):
+        return {
+            "codepage": "cp1252",
+            "header_map": {},
+            "line_map": {},
+            "user": "admin",
+            "header_account": "",
+            "home_currency": "MYR",
+            # one .zip holding the pair (DBF files are mostly padding: a zip
+            # is some fifty times smaller), or the two .dbf files
+            "archive": False,
+        }
+
+    def options(self, options):
+        opts = {**self.default_options(), **(options or {})}
+        opts["header_map"] = {**layouts.EMAS_HEADER_MAP, **opts["header_map"]}
+        opts["line_map"] = {**layouts.EMAS_LINE_MAP, **opts["line_map"]}
+        return opts
+
+    # ------------------------------------------------------------- values
+    def _values(self, doc, options):
+        types = RULES["document type codes"]["value"]
+        kind = "credit_note" if isinstance(doc, CreditNote) else "invoice"
+        cust = doc.customer
+        lines = list(cust.address.lines) + [""] * 4
+        delivery = cust.delivery_address
+        dlines = list(delivery.lines if delivery else ()) + [""] * 4
+        first_tax = next((ln.tax_code for ln in doc.lines if ln.tax_code), "")
+        header = {
+            "type": types[kind],
+            "entry": doc.number[:10],
+            "ref": doc.number,
+            "date": doc.date,
+            "customer_code": cust.code,
+            "customer_code2": cust.code,
+            "customer_name": cust.name,
+            "customer_name2": cust.name2,
+            "address1": lines[0],
+            "address2": lines[1],
+            "address3": lines[2],
+            "address4": lines[3],
+            "delivery1": dlines[0],
+            "delivery2": dlines[1],
+            "delivery3": dlines[2],
+            "delivery4": dlines[3],
+            "agent": doc.agent,
+            "terms": doc.terms,
+            "area": cust.area,
+            "account": options["header_account"]
+            or (doc.lines[0].account if doc.lines else ""),
+            "post_account": options["header_account"]
+            or (doc.lines[0].account if doc.lines else ""),
+            "total": doc.total,
+            "tax_amount": doc.tax,
+            "tax_code": first_tax or "SST0",
+            "currency_code": doc.currency_code or options["home_currency"],
+            "currency_rate": doc.currency_rate,
+            "due_date": doc.due_date,
+            "invoice_date": doc.date,
+            "po_number": doc.reference,
+            "so_number": doc.origin,
+            "remark1": doc.description,
+            "user": options["user"],
+            "country": cust.address.country_code,
+            "lines": len(doc.lines),
+        }
+        if kind == "credit_note":
+            header.update(
+                invoice_number=doc.origin_number,
+                invoice_number_date=doc.origin_date,
+                reason=doc.reason,
+            )
+        rows = []
+        for no, line in enumerate(doc.lines, 1):
+            entry2 = hashlib.sha1(f"{doc.number}/{no}".encode()).hexdigest()[:10]
+            rows.append(
+                {
+                    "type": types[kind],
+                    "entry": doc.number[:10],
+                    "ref": doc.number,
+                    "date": doc.date,
+                    "item_code": line.item_code,
+                    "description": line.description,
+                    "description2": line.description2,
+                    "quantity": line.quantity,
+                    "uom": line.uom,
+                    "unit_price": line.unit_price,
+                    "amount": line.amount,
+                    "account": line.account,
+                    "tax_code": line.tax_code or "SST0",
+                    "tax_amount": line.tax_amount,
+                    "discount": f"{Decimal(line.discount).normalize():f}%"
+                    if line.discount
+                    else "",
+                    "line_no": no,
+                    "user": options["user"],
+                    "entry2": entry2,
+                }
+            )
+        return kind, header, rows
+
+    def _map(
+        self, values, mapping, fields_by_name, label, kind, options, problems, skip=()
+    ):
+        """Logical values → {DBF field: value}, with length and code page checks
+        (except for the keys in ``skip``, checked on the header already)."""
+        out = {}
+        codepage = options["codepage"]
+        for key, value in values.items():
+            name = mapping.get(key)
+            if not name:
+                continue
+            field = fields_by_name.get(name)
+            if field is None:
+                problems.append(
+                    Problem(
+                        label,
+                        f"the EMAS field map sends {key} to {name}, which the "
+                        "staging table does not have",
+                        "correct the connector's EMAS field map",
+                        kind=kind,
+                    )
+                )
+                continue
+            if key in skip:
+                out[name] = value
+                continue
+            if field.type == "C":
+                value = one_line(multi_line(str(value))) if value else ""
+                encoded = value.encode(codepage, errors="replace")
+                if value and encoded.decode(codepage) != value:
+                    problems.append(
+                        Problem(
+                            label,
+                            f"{name} “{value}” has characters code page "
+                            f"{codepage} cannot hold; they are written as ?",
+                            "set the connector's EMAS code page to the one "
+                            "your EMAS uses (e.g. cp936 for Chinese)",
+                            WARNING,
+                            kind,
+                        )
+                    )
+                if len(encoded) > field.length:
+                    if key in CODE_KEYS:
+                        problems.append(
+                            Problem(
+                                label,
+                                f"{LABELS.get(key, key)} “{value}” is "
+                                f"{len(encoded)} characters; EMAS holds "
+                                f"{field.length} in {name}",
+                                "shorten it (connector mappings, or the "
+                                "journal's sequence for document numbers)",
+                                kind=kind,
+                            )
+                        )
+                    else:
+                        problems.append(
+                            Problem(
+                                label,
+                                f"{name} is cut to {field.length} characters",
+                                severity=WARNING,
+                                kind=kind,
+                            )
+                        )
+            elif field.type == "N" and value is not None and value != "":
+                number = Decimal(value)
+                if number != number.quantize(Decimal(1).scaleb(-field.decimals)):
+                    quantity = key == "quantity"
+                    problems.append(
+                        Problem(
+                            label,
+                            f"{name} {value} has more than {field.decimals} "
+                            "decimals, which EMAS's field cannot hold"
+                            + ("" if quantity else "; it is rounded"),
+                            "round the quantity in Odoo" if quantity else "",
+                            ERROR if quantity else WARNING,
+                            kind,
+                        )
+                    )
+            out[name] = value
+        return out
+
+    def _check(self, doc, options, problems):
+        label = record_label(doc)
+        kind, header, rows = self._values(doc, options)
+        problems.extend(check_document(kind, doc, self.label))
+        for key in ("ref", "customer_code"):
+            if not header[key]:
+                problems.append(Problem(label, f"{LABELS[key]} is empty", kind=kind))
+        for row in rows:
+            if not row["account"]:
+                problems.append(
+                    Problem(label, "a line has no sales account code", kind=kind)
+                )
+        hmap = {f.name: f for f in HEADER_FIELDS}
+        lmap = {f.name: f for f in LINE_FIELDS}
+        header = self._map(
+            header, options["header_map"], hmap, label, kind, options, problems
+        )
+        rows = [
+            self._map(
+                row,
+                options["line_map"],
+                lmap,
+                label,
+                kind,
+                options,
+                problems,
+                skip=("type", "entry", "ref", "date", "user"),
+            )
+            for row in rows
+        ]
+        return header, rows
+
+    # ----------------------------------------------------------------- API
+    def _unsupported(self, kind):
+        return Problem(
+            kind,
+            f"EMAS has no known import file for {kind.replace('_', ' ')}s",
+            "untick that document kind for this connector",
+            kind=kind,
+        )
+
+    def validate(self, groups, options=None):
+        options = self.options(options)
+        problems = []
+        for kind, records in groups.items():
+            if kind not in self.kinds:
+                problems.append(self._unsupported(kind))
+                continue
+            for doc in records:
+                self._check(doc, options, problems)
+        return problems
+
+    def export(self, groups, when, options=None):
+        options = self.options(options)
+        problems = []
+        # the tables go to temporary files, not memory: 10,000 invoices make
+        # some 90 MB of fixed-width records
+        head_buf = tempfile.SpooledTemporaryFile(max_size=1 << 20)
+        line_buf = tempfile.SpooledTemporaryFile(max_size=1 << 20)
+        heads = DbfWriter(head_buf, HEADER_FIELDS, options["codepage"], when)
+        lines = DbfWriter(line_buf, LINE_FIELDS, options["codepage"], when)
+        count = 0
+        for kind, records in groups.items():
+            if kind not in self.kinds:
+                problems.append(self._unsupported(kind))
+                continue
+            for doc in records:
+                header, rows = self._check(doc, options, problems)
+                if any(p.severity == ERROR for p in problems):
+                    continue  # keep checking, stop writing
+                heads.append(header)
+                for row in rows:
+                    lines.append(row)
+                count += 1
+        if any(p.severity == ERROR for p in problems):
+            raise ExportError(problems)
+        if not count:
+            return []
+        heads.close()
+        lines.close()
+        kind = "+".join(k for k in groups if k in self.kinds)
+        if options["archive"]:
+            data = io.BytesIO()
+            with zipfile.ZipFile(data, "w", zipfile.ZIP_DEFLATED) as archive:
+                for name, table in (
+                    ("icmaste.dbf", head_buf),
+                    ("ictrane.dbf", line_buf),
+                ):
+                    info = zipfile.ZipInfo(name, when.timetuple()[:6])
+                    info.compress_type = zipfile.ZIP_DEFLATED
+                    table.seek(0)
+                    with archive.open(info, "w") as out:
+                        while chunk := table.read(1 << 20):
+                            out.write(chunk)
+            name = f"EMAS-{when:%Y%m%d-%H%M%S}.zip"
+            return [ExportFile(name, data.getvalue(), "application/zip", kind, count)]
+        files = []
+        for name, table in (("icmaste.dbf", head_buf), ("ictrane.dbf", line_buf)):
+            table.seek(0)
+            files.append(ExportFile(name, table.read(), DBF_MIME, kind, count))
+        return files

@@ -1,0 +1,212 @@
+# Copyright 2026 Sales Order Workflow contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""What every package writer does: check documents, then write their files.
+
+``export`` takes ``{kind: records}`` and returns the files, or raises
+:class:`ExportError` listing every error; ``validate`` returns every problem
+(errors and warnings) without writing anything. Both make one pass over the
+records, so a generator of records is read once and memory stays flat.
+"""
+
+from .common import ERROR, ExportError, Problem, check_row
+from .records import ZERO, CreditNote, Invoice, Payment
+from .sheets import new_sheet
+
+KIND_LABELS = {
+    "customer": "customers",
+    "item": "items",
+    "invoice": "invoices",
+    "credit_note": "credit notes",
+    "payment": "payments",
+}
+
+
+def record_label(record):
+    return getattr(record, "number", None) or getattr(record, "code", "") or "?"
+
+
+def check_document(kind, doc, package_label):
+    """Money and sign checks every package needs."""
+    problems = []
+    label = record_label(doc)
+
+    def err(message, fix=""):
+        problems.append(Problem(label, message, fix, kind=kind))
+
+    if isinstance(doc, Invoice):
+        if not doc.lines:
+            err("has no lines to export", "add a line or leave it out of the export")
+        total = doc.untaxed + doc.tax
+        if total != doc.total:
+            err(
+                f"its lines add up to {total} but its total is {doc.total}",
+                "check the document's lines, taxes and rounding in Odoo",
+            )
+        if isinstance(doc, CreditNote):
+            if doc.total < ZERO:
+                err(
+                    f"total is negative ({doc.total}); {package_label} imports "
+                    "credit notes as positive amounts",
+                    "export it as an invoice",
+                )
+            applied = sum((ko.amount for ko in doc.knock_offs), ZERO)
+            if applied > doc.total:
+                err(
+                    f"knocks off {applied}, more than its total {doc.total}",
+                    "check the credit note's reconciliation in Odoo",
+                )
+        elif doc.total < ZERO:
+            err(
+                f"total is negative ({doc.total})",
+                "export it as a credit note",
+            )
+    if isinstance(doc, Payment):
+        if doc.amount <= ZERO:
+            err(
+                f"amount is {doc.amount}; {package_label} imports payments as "
+                "positive amounts",
+                "leave refunds out of the payment export",
+            )
+        if any(ko.amount <= ZERO for ko in doc.knock_offs):
+            err("has a knock-off that is not positive", "check its reconciliation")
+        if doc.applied > doc.amount:
+            err(
+                f"knocks off {doc.applied}, more than its amount {doc.amount}",
+                "check the payment's reconciliation in Odoo",
+            )
+    return problems
+
+
+class Package:
+    """A package's writer. Subclasses give ``layouts`` and ``rows``."""
+
+    name = ""
+    label = ""
+    layouts = {}  # kind -> Layout
+
+    @property
+    def kinds(self):
+        return tuple(self.layouts)
+
+    def default_options(self):
+        return {"file_format": "xlsx"}
+
+    def options(self, options):
+        return {**self.default_options(), **(options or {})}
+
+    def column_offset(self, layout):
+        """The column the layout's first field is in (0 = column A)."""
+        return 0
+
+    # -- to be given by subclasses
+    def rows(self, kind, record, options):
+        raise NotImplementedError
+
+    def file_name(self, kind, when, part, options):
+        raise NotImplementedError
+
+    def write_header(self, sheet, layout):
+        bold = {i for i, c in enumerate(layout.columns) if c.required}
+        sheet.write_row(
+            [c.name for c in layout.columns],
+            ["text"] * len(layout.columns),
+            self.column_offset(layout),
+            bold,
+        )
+
+    # -- shared
+    def _unsupported(self, kind):
+        return Problem(
+            KIND_LABELS.get(kind, kind),
+            f"{self.label} has no import file for {KIND_LABELS.get(kind, kind)}",
+            "untick that document kind for this connector",
+            kind=kind,
+        )
+
+    def _check(self, kind, record, options, problems):
+        """The record's rows as written, with its problems added."""
+        layout = self.layouts[kind]
+        label = record_label(record)
+        problems.extend(check_document(kind, record, self.label))
+        return [
+            check_row(layout, row, label, kind, self.label, problems, number == 0)
+            for number, row in enumerate(self.rows(kind, record, options))
+        ]
+
+    def validate(self, groups, options=None):
+        options = self.options(options)
+        problems = []
+        for kind, records in groups.items():
+            if kind not in self.layouts:
+                problems.append(self._unsupported(kind))
+                continue
+            for record in records:
+                self._check(kind, record, options, problems)
+        return problems
+
+    def export(self, groups, when, options=None):
+        """Files for ``{kind: records}``; raises ExportError on any error."""
+        options = self.options(options)
+        problems = []
+        files = []
+        for kind, records in groups.items():
+            if kind not in self.layouts:
+                problems.append(self._unsupported(kind))
+                continue
+            files.extend(self._write_kind(kind, records, when, options, problems))
+        if any(p.severity == ERROR for p in problems):
+            raise ExportError(problems)
+        return files
+
+    def _write_kind(self, kind, records, when, options, problems):
+        from .common import ExportFile
+
+        layout = self.layouts[kind]
+        kinds = [c.kind for c in layout.columns]
+        offset = self.column_offset(layout)
+        files = []
+        sheet = None
+        count = 0
+        part = 0
+
+        def finish():
+            data = sheet.close()
+            files.append(
+                ExportFile(
+                    self.file_name(kind, when, part, options),
+                    data,
+                    sheet.mimetype,
+                    kind,
+                    count,
+                )
+            )
+
+        for record in records:
+            rows = self._check(kind, record, options, problems)
+            if sheet is not None and sheet.row + len(rows) > self.max_rows(sheet):
+                finish()
+                sheet = None
+            if sheet is None:
+                part += 1
+                count = 0
+                sheet = new_sheet(options["file_format"], layout.sheet, when)
+                self.write_header(sheet, layout)
+            for row in rows:
+                sheet.write_row(row, kinds, offset)
+            count += 1
+        if sheet is not None:
+            finish()
+        # a file of several parts is named part 1, 2, ...; a single one not
+        if part == 1:
+            files[-1] = ExportFile(
+                self.file_name(kind, when, 0, options),
+                files[-1].data,
+                files[-1].mimetype,
+                kind,
+                files[-1].records,
+            )
+        return files
+
+    def max_rows(self, sheet):
+        # 65,000 rows in an .xls sheet (65,536 at most), a million in .xlsx
+        return sheet.max_rows - 536

@@ -1,0 +1,1 @@
+from . import accounting_export_wizard
