@@ -26,7 +26,17 @@
         "security/ir.model.access.csv",
         "security/rules.xml",
         "views/menus.xml",
+        "data/mail_activity_type_data.xml",
+        "views/sale_order_stock_views.xml",
+        "views/res_config_settings_views_stock.xml",
+        "wizards/sale_stock_inquiry_views.xml",
+        "wizards/sale_order_stock_warning_views.xml",
     ],
+    "assets": {
+        "web.assets_backend": [
+            "sales_order_workflow/static/src/stock_availability/**/*",
+        ],
+    },
     "demo": [
         "data/demo/sow_demo_company.xml",
         "data/demo/sow_demo_users.xml",

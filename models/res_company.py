@@ -1,10 +1,25 @@
 # Copyright 2026 Sales Order Workflow contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, models
+from odoo import api, fields, models
 
 
 class ResCompany(models.Model):
     _inherit = "res.company"
+
+    sow_stock_confirm_policy = fields.Selection(
+        [
+            ("warn", "Warn"),
+            ("block", "Block"),
+            ("approval", "Require a manager's approval"),
+        ],
+        string="Confirming With Too Little Stock",
+        default="warn",
+        required=True,
+        help="What confirming a quotation does when a line's warehouse has less free "
+        "stock than the line needs: warn (the user confirms anyway, the order's "
+        "chatter says so), block (no confirmation until the stock is there), or "
+        "require a manager's approval (recorded on the order: who and when).",
+    )
 
     @api.model
     def _sow_demo_load_chart(self, company_ids):
