@@ -204,7 +204,9 @@ class ProductProduct(models.Model):
         """{product_id: (tracked, uom rounding, uom id)} in one query, with the
         user's record rules; unknown or inaccessible ids raise a MissingError."""
         self._sow_flush_products()
-        query = self.with_context(active_test=False)._search([("id", "in", product_ids)])
+        query = self.with_context(active_test=False)._search(
+            [("id", "in", product_ids)]
+        )
         self.env.cr.execute(
             SQL(
                 """
@@ -269,7 +271,9 @@ class ProductProduct(models.Model):
             return SQL("TRUE")
         column = SQL.identifier(alias, "company_id")
         if nullable:
-            return SQL("(%s IS NULL OR %s = ANY(%s))", column, column, self.env.companies.ids)
+            return SQL(
+                "(%s IS NULL OR %s = ANY(%s))", column, column, self.env.companies.ids
+            )
         return SQL("%s = ANY(%s)", column, self.env.companies.ids)
 
     @staticmethod
@@ -304,7 +308,10 @@ class ProductProduct(models.Model):
                 self._sow_company_filter("q", nullable=True),
             )
         )
-        return {(wid, pid): (qty, reserved) for wid, pid, qty, reserved in self.env.cr.fetchall()}
+        return {
+            (wid, pid): (qty, reserved)
+            for wid, pid, qty, reserved in self.env.cr.fetchall()
+        }
 
     def _sow_moves_in_out(self, quantity_column):
         """SUM(incoming), SUM(outgoing) per warehouse, as Odoo's domains count
@@ -314,7 +321,8 @@ class ProductProduct(models.Model):
         dest_in = SQL("starts_with(dest.parent_path, wh.parent_path)")
         column = SQL.identifier("m", quantity_column)
         return SQL(
-            "SUM(%s) FILTER (WHERE %s AND NOT %s), SUM(%s) FILTER (WHERE %s AND NOT %s)",
+            "SUM(%s) FILTER (WHERE %s AND NOT %s), "
+            "SUM(%s) FILTER (WHERE %s AND NOT %s)",
             column,
             dest_in,
             src_in,
@@ -429,7 +437,9 @@ class ProductProduct(models.Model):
                     "tracked": True,
                     "on_hand": float_round(quantity, precision_rounding=rounding),
                     "reserved": float_round(reserved, precision_rounding=rounding),
-                    "free": float_round(quantity - reserved, precision_rounding=rounding),
+                    "free": float_round(
+                        quantity - reserved, precision_rounding=rounding
+                    ),
                     "incoming": incoming,
                     "outgoing": outgoing,
                     "forecast": float_round(

@@ -141,7 +141,8 @@ class SaleOrder(models.Model):
         for shortage in shortages:
             product = shortage["product"]
             text = self.env._(
-                "%(product)s: %(needed)s needed from %(warehouse)s, %(free)s free there",
+                "%(product)s: %(needed)s needed from %(warehouse)s, "
+                "%(free)s free there",
                 product=product.display_name,
                 needed=self._sow_format_qty(shortage["needed"], product),
                 warehouse=shortage["warehouse"].name,
@@ -302,7 +303,9 @@ class SaleOrder(models.Model):
             lambda o: o.sow_stock_approved_by and o.state in ("draft", "sent")
         )
         if approved:
-            approved.write({"sow_stock_approved_by": False, "sow_stock_approved_date": False})
+            approved.write(
+                {"sow_stock_approved_by": False, "sow_stock_approved_date": False}
+            )
 
     def write(self, vals):
         result = super().write(vals)

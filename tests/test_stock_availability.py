@@ -157,7 +157,8 @@ class TestStockAvailability(StockAvailabilityCommon):
             (oil[self.wh_kl.id]["outgoing"], oil[self.wh_kl.id]["forecast"]), (4.0, 6.0)
         )
         self.assertEqual(
-            (oil[self.wh_png.id]["incoming"], oil[self.wh_png.id]["forecast"]), (4.0, 4.0)
+            (oil[self.wh_png.id]["incoming"], oil[self.wh_png.id]["forecast"]),
+            (4.0, 4.0),
         )
         # dozens in the product's unit: 60 received - 7 delivered, 24 to come
         sugar = result[self.product_sugar.id][self.wh_kl.id]
@@ -208,9 +209,13 @@ class TestStockAvailability(StockAvailabilityCommon):
         week = self.products.sow_availability(date=cases["in a week"])
         self.assertEqual(week[self.product_rice.id][self.wh_png.id]["incoming"], 50.0)
         two_days = self.products.sow_availability(date=cases["two days ago"])
-        self.assertEqual(two_days[self.product_sugar.id][self.wh_kl.id]["on_hand"], 60.0)
+        self.assertEqual(
+            two_days[self.product_sugar.id][self.wh_kl.id]["on_hand"], 60.0
+        )
         four_days = self.products.sow_availability(date=cases["four days ago"])
-        self.assertEqual(four_days[self.product_sugar.id][self.wh_kl.id]["on_hand"], 0.0)
+        self.assertEqual(
+            four_days[self.product_sugar.id][self.wh_kl.id]["on_hand"], 0.0
+        )
         # strings: a day, a moment (UTC), ISO with an offset
         day = cases["today"].isoformat()
         self.assertEqual(self.products.sow_availability(date=day), today)
@@ -273,7 +278,6 @@ class TestStockAvailability(StockAvailabilityCommon):
         self.assertIn(other_wh.id, both[self.product_rice.id])
         self.assertEqual(both[self.product_rice.id][other_wh.id]["on_hand"], 0.0)
 
-
     def test_order_line_availability_covers_every_warehouse(self):
         quotation = self._sow_create_order(
             self.customer_png,
@@ -283,7 +287,9 @@ class TestStockAvailability(StockAvailabilityCommon):
         quotation.order_line = [
             Command.create({"display_type": "line_note", "name": "Deliver by noon"})
         ]
-        line = quotation.order_line.filtered(lambda ln: ln.product_id == self.product_rice)
+        line = quotation.order_line.filtered(
+            lambda ln: ln.product_id == self.product_rice
+        )
         data = line.with_user(self.rep2).sow_availability
         self.assertEqual(data["warehouse_id"], self.wh_png.id)
         self.assertEqual(data["needed"], 5.0)
@@ -340,8 +346,17 @@ class TestStockAvailabilityBadInput(StockAvailabilityCommon):
             new.sow_availability()
 
     def test_unparseable_date(self):
-        for bad in ("31/12/2026", "tomorrow", "2026-02-30", "2026-13-01 10:00:00", 20261231):
-            with self.subTest(bad=bad), self.assertRaisesRegex(UserError, "is not a date"):
+        for bad in (
+            "31/12/2026",
+            "tomorrow",
+            "2026-02-30",
+            "2026-13-01 10:00:00",
+            20261231,
+        ):
+            with (
+                self.subTest(bad=bad),
+                self.assertRaisesRegex(UserError, "is not a date"),
+            ):
                 self.products.sow_availability(date=bad)
 
 
@@ -350,18 +365,21 @@ class TestStockAvailabilityQueries(StockAvailabilityCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.many = cls.env["product.product"].create(
-            [
-                {
-                    "name": f"Bulk Product {index:03d}",
-                    "default_code": f"BULK-{index:03d}",
-                    "type": "consu",
-                    "is_storable": True,
-                    "company_id": cls.company.id,
-                }
-                for index in range(197)
-            ]
-        ) | cls.products[:3]
+        cls.many = (
+            cls.env["product.product"].create(
+                [
+                    {
+                        "name": f"Bulk Product {index:03d}",
+                        "default_code": f"BULK-{index:03d}",
+                        "type": "consu",
+                        "is_storable": True,
+                        "company_id": cls.company.id,
+                    }
+                    for index in range(197)
+                ]
+            )
+            | cls.products[:3]
+        )
         cls.env["stock.quant"].with_context(inventory_mode=True).create(
             [
                 {

@@ -12,7 +12,9 @@ class SaleOrderStockWarning(models.TransientModel):
     _name = "sale.order.stock.warning"
     _description = "Confirm With Too Little Stock"
 
-    order_ids = fields.Many2many("sale.order", string="Orders to Confirm", readonly=True)
+    order_ids = fields.Many2many(
+        "sale.order", string="Orders to Confirm", readonly=True
+    )
     shortage_html = fields.Html("Shortage", sanitize=False, readonly=True)
 
     @api.model
@@ -23,7 +25,10 @@ class SaleOrderStockWarning(models.TransientModel):
                 "order_ids": [fields.Command.set(orders.ids)],
                 "shortage_html": Markup().join(
                     Markup("<p class='mb-1'><strong>%s</strong></p>%s")
-                    % (order.name, order._sow_stock_shortage_message(shortages[order.id]))
+                    % (
+                        order.name,
+                        order._sow_stock_shortage_message(shortages[order.id]),
+                    )
                     for order in short_orders
                     if order.id in shortages
                 ),

@@ -165,7 +165,9 @@ class SaleStockInquiry(models.TransientModel):
                 ]
             )
         if self.categ_id:
-            domain = expression.AND([domain, [("categ_id", "child_of", self.categ_id.id)]])
+            domain = expression.AND(
+                [domain, [("categ_id", "child_of", self.categ_id.id)]]
+            )
         return domain
 
     def action_search(self):
@@ -281,7 +283,10 @@ class SaleStockInquiry(models.TransientModel):
             else:
                 commands.append(
                     Command.create(
-                        {"product_id": row.product_id.id, "product_uom_qty": row.quantity}
+                        {
+                            "product_id": row.product_id.id,
+                            "product_uom_qty": row.quantity,
+                        }
                     )
                 )
         order.write({"order_line": commands})
