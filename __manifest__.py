@@ -36,6 +36,9 @@
         "web.assets_backend": [
             "sales_order_workflow/static/src/stock_availability/**/*",
         ],
+        "web.assets_tests": [
+            "sales_order_workflow/static/tests/tours/**/*",
+        ],
     },
     "demo": [
         "data/demo/sow_demo_company.xml",

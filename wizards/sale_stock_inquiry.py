@@ -87,6 +87,10 @@ class SaleStockInquiry(models.TransientModel):
     result_message = fields.Char(readonly=True)
     searched = fields.Boolean(readonly=True)
 
+    def _compute_display_name(self):
+        for inquiry in self:
+            inquiry.display_name = self.env._("Stock Inquiry")
+
     @api.model
     def _default_warehouse_ids(self):
         return self.env["stock.warehouse"].search(
@@ -189,6 +193,8 @@ class SaleStockInquiry(models.TransientModel):
                 "The first %(count)s products; refine the search to see others.",
                 count=SEARCH_LIMIT,
             )
+        elif len(found) == 1:
+            message = self.env._("One product.")
         else:
             message = self.env._("%(count)s products.", count=len(found))
         self.write({"result_message": message, "searched": True})
