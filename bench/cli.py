@@ -175,7 +175,7 @@ def run(args):
         ]
     )
     write_results(args.size, section)
-    out(f"\nWritten to {RESULTS}")
+    out("\nWritten to bench/RESULTS.md")
 
 
 def write_results(size, section):

@@ -30,7 +30,8 @@ from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
 
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
+ID_BLOCK = 10_000
 DEFAULT_SEED = 20260501
 
 # customers, products, warehouses, reps, orders per customer; XS is for tests
@@ -83,19 +84,24 @@ def step(name, order, requires=()):
     return register
 
 
+_PLAIN = {int, float, str}
+
+
 def _csv_value(value):
+    """A Python value as COPY's CSV expects it (most are written as they are)."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
     if value is None:
         return "\\N"
-    if value is True:
-        return "t"
-    if value is False:
-        return "f"
-    if isinstance(value, dict | list):
-        return json.dumps(value)
-    if isinstance(value, datetime.datetime):
-        return value.strftime("%Y-%m-%d %H:%M:%S")
-    if isinstance(value, datetime.date):
+    if kind is bool:
+        return "t" if value else "f"
+    if kind is datetime.datetime:
+        return value.isoformat(sep=" ")
+    if kind is datetime.date:
         return value.isoformat()
+    if kind is dict or kind is list:
+        return json.dumps(value)
     return value
 
 
@@ -174,6 +180,7 @@ class Generator:
         self.timings = {}
         self.data = {}
         self.writers = []
+        self._pools = {}
         # dates are relative to the day of generation: orders of the last
         # year, receipts planned for the coming weeks
         self.today = datetime.date.today()
@@ -215,6 +222,17 @@ class Generator:
         writer = TableWriter(self, table, template, columns)
         self.writers.append(writer)
         return writer
+
+    def ids(self, table, count):
+        """``count`` fresh ids of ``table``, from blocks reserved ahead (one
+        round trip per block, not per record; a block's unused end is left)."""
+        pool = self._pools.setdefault(table, [0, 0])
+        if pool[0] + count > pool[1]:
+            block = self.reserve_ids(table, max(count, ID_BLOCK))
+            pool[0], pool[1] = block.start, block.stop
+        start = pool[0]
+        pool[0] += count
+        return range(start, start + count)
 
     def reserve_ids(self, table, count):
         """``count`` fresh ids of ``table``'s sequence, as a range."""

@@ -13,6 +13,7 @@ warehouses accordingly.
 """
 
 import datetime
+import itertools
 from collections import defaultdict
 
 from odoo import Command
@@ -205,7 +206,9 @@ class _Sales:
             for p in gen.data["products"]
             if p["type"] != "service" or rng.random() < 0.3
         ]
-        self.weights = [p["weight"] for p in self.products]
+        self.cum_weights = list(
+            itertools.accumulate(p["weight"] for p in self.products)
+        )
         self.storable = {p["id"] for p in self.products if p["storable"]}
         self.rules = {
             wh["id"]: env["stock.rule"]
@@ -274,7 +277,7 @@ class _Sales:
         count = gen.params["customers"] * gen.params["orders"]
         # the orders in date order, so that names and dates rise together
         days = sorted((rng.randint(0, 365) for _ in range(count)), reverse=True)
-        order_ids = gen.reserve_ids("sale_order", count)
+        order_ids = gen.ids("sale_order", count)
         for number, (order_id, days_ago) in enumerate(
             zip(order_ids, days, strict=True), 1
         ):
@@ -319,9 +322,7 @@ class _Sales:
             "delivered": delivered,
             "invoiced": invoiced,
             "lines": self.choose_lines(),
-            "group_id": gen.reserve_ids("procurement_group", 1)[0]
-            if state == "sale"
-            else None,
+            "group_id": gen.ids("procurement_group", 1)[0] if state == "sale" else None,
         }
         untaxed = _money(sum(line["subtotal"] for line in doc["lines"]))
         taxes = _money(sum(line["tax"] for line in doc["lines"]))
@@ -363,10 +364,13 @@ class _Sales:
     def choose_lines(self):
         rng, tax = self.rng, self.tax
         count = rng.choices(range(1, 7), [3, 4, 4, 3, 2, 1])[0]
-        chosen = {p["id"]: p for p in rng.choices(self.products, self.weights, k=count)}
+        chosen = {
+            p["id"]: p
+            for p in rng.choices(self.products, cum_weights=self.cum_weights, k=count)
+        }
         lines = []
         for line_id, product in zip(
-            self.gen.reserve_ids("sale_order_line", len(chosen)),
+            self.gen.ids("sale_order_line", len(chosen)),
             chosen.values(),
             strict=True,
         ):
@@ -444,7 +448,7 @@ class _Sales:
         picking_name = (
             f"{warehouse['out_prefix']}{self.picking_numbers[warehouse['id']]:05d}"
         )
-        picking_id = gen.reserve_ids("stock_picking", 1)[0]
+        picking_id = gen.ids("stock_picking", 1)[0]
         if delivered:
             state = "done"
         else:
@@ -469,9 +473,7 @@ class _Sales:
             date_order,
             done_date if delivered else date_order,
         )
-        for move_id, line in zip(
-            gen.reserve_ids("stock_move", len(goods)), goods, strict=True
-        ):
+        for move_id, line in zip(gen.ids("stock_move", len(goods)), goods, strict=True):
             product, quantity = line["product"], line["quantity"]
             key = (product["id"], warehouse["id"])
             if product["id"] in self.storable:
@@ -517,7 +519,7 @@ class _Sales:
         year = invoice_date.year
         self.invoice_numbers[year] += 1
         name = f"INV/{year}/{self.invoice_numbers[year]:05d}"
-        invoice_id = gen.reserve_ids("account_move", 1)[0]
+        invoice_id = gen.ids("account_move", 1)[0]
         due = invoice_date + datetime.timedelta(days=30)
         self.invoices.add(
             invoice_id,
@@ -550,7 +552,7 @@ class _Sales:
             done_date,
             done_date,
         )
-        ids = iter(gen.reserve_ids("account_move_line", len(doc["lines"]) + 2))
+        ids = iter(gen.ids("account_move_line", len(doc["lines"]) + 2))
         taxed_base = 0.0
         for sequence, line in enumerate(doc["lines"], 1):
             aml_id, product, subtotal = next(ids), line["product"], line["subtotal"]

@@ -107,7 +107,7 @@ def generate_stock(gen):
         numbers[warehouse["id"]][kind] += 1
         prefix = warehouse["in_prefix"] if kind == "in" else warehouse["int_prefix"]
         name = f"{prefix}{numbers[warehouse['id']][kind]:05d}"
-        picking_id = gen.reserve_ids("stock_picking", 1)[0]
+        picking_id = gen.ids("stock_picking", 1)[0]
         done = state == "done"
         pickings.add(
             picking_id,
@@ -133,7 +133,7 @@ def generate_stock(gen):
         vendor = vendors[product["id"] % len(vendors)]
         picking_id, name = picking(warehouse, "in", when, state, origin, vendor)
         moves.add(
-            gen.reserve_ids("stock_move", 1)[0],
+            gen.ids("stock_move", 1)[0],
             product["name"],
             product["id"],
             suppliers_location,
@@ -210,7 +210,7 @@ def generate_stock(gen):
             )
             quantity = float(rng.randint(1, 10) * 6)
             moves.add(
-                gen.reserve_ids("stock_move", 1)[0],
+                gen.ids("stock_move", 1)[0],
                 product["name"],
                 product["id"],
                 source["stock"],
@@ -235,9 +235,7 @@ def generate_stock(gen):
     # the quants
     locations = {wh["id"]: wh["stock"] for wh in warehouses}
     keys = [key for key in on_hand if on_hand[key] or stock_reserved.get(key)]
-    for quant_id, key in zip(
-        gen.reserve_ids("stock_quant", len(keys)), keys, strict=True
-    ):
+    for quant_id, key in zip(gen.ids("stock_quant", len(keys)), keys, strict=True):
         product_id, warehouse_id = key
         quants.add(
             quant_id,
