@@ -147,8 +147,9 @@ def run(args):
             f"{postgres}, Python {platform.python_version()}, "
             f"Odoo {odoo.release.version}. Benchmarks took {elapsed:.0f} s.",
             "",
-            f"Data (generated {info['date']} in {info['seconds']:.0f} s, seed "
-            f"{info['seed']}, peak memory of the generator "
+            f"Data (generator version {info['version']}, seed {info['seed']}, "
+            f"generated {info['date']} in {info['seconds']:.0f} s, peak memory "
+            "of the generator "
             f"{info['peak_rss_bytes'] / 1024 / 1024:,.0f} MB): "
             + ", ".join(
                 f"{rows.get(table_name, 0):,} {label}"

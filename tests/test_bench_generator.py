@@ -205,6 +205,7 @@ class TestBenchGenerator(TransactionCase):
                 customers.mapped("name"),
                 customers.mapped("street"),
                 customers.mapped("partner_latitude"),
+                customers.mapped("user_id.login"),
                 products.mapped("name"),
                 products.mapped("barcode"),
                 orders.mapped("state"),

@@ -130,7 +130,7 @@ def generate_stock(gen):
         return open_pickings[key]
 
     def receive(product, warehouse, quantity, when, state, origin):
-        vendor = vendors[product["id"] % len(vendors)]
+        vendor = vendor_of[product["id"]]
         picking_id, name = picking(warehouse, "in", when, state, origin, vendor)
         moves.add(
             gen.ids("stock_move", 1)[0],
@@ -159,6 +159,7 @@ def generate_stock(gen):
     on_hand = defaultdict(float)
     first_in = {}
     storable = [p for p in gen.data["products"] if p["storable"]]
+    vendor_of = {p["id"]: vendors[i % len(vendors)] for i, p in enumerate(storable)}
     for product in storable:
         for warehouse in warehouses:
             key = (product["id"], warehouse["id"])
