@@ -12,6 +12,7 @@ help:
 	@echo "make lint   ruff, pylint-odoo, prettier"
 	@echo "make fix    let ruff and prettier rewrite what they can"
 	@echo "make pot    regenerate i18n/sales_order_workflow.pot"
+	@echo "make bench  benchmarks, ours beside Odoo's own (SIZE=S|M|L, ONLY=stock,...)"
 
 run:
 	@scripts/run.sh
@@ -27,3 +28,6 @@ fix:
 
 pot:
 	@scripts/pot.sh
+
+bench:
+	@SIZE=$(SIZE) ONLY=$(ONLY) scripts/bench.sh

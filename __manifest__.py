@@ -34,6 +34,11 @@
         "views/accounting_connector_views.xml",
         "views/accounting_export_batch_views.xml",
         "wizards/accounting_export_wizard_views.xml",
+        "data/mail_activity_type_data.xml",
+        "views/sale_order_stock_views.xml",
+        "views/res_config_settings_views_stock.xml",
+        "wizards/sale_stock_inquiry_views.xml",
+        "wizards/sale_order_stock_warning_views.xml",
     ],
     "demo": [
         "data/demo/sow_demo_company.xml",

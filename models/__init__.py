@@ -18,3 +18,5 @@ from . import accounting_connector_area
 from . import accounting_export_builder
 from . import accounting_export_batch
 from . import accounting_export_batch_line
+from . import product_product
+from . import sale_order_line

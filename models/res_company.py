@@ -75,6 +75,21 @@ class ResCompany(models.Model):
             self.env["sale.visit"]._sow_sequence(company)
         return True
 
+    sow_stock_confirm_policy = fields.Selection(
+        [
+            ("warn", "Warn"),
+            ("block", "Block"),
+            ("approval", "Require a manager's approval"),
+        ],
+        string="Confirming With Too Little Stock",
+        default="warn",
+        required=True,
+        help="What confirming a quotation does when a line's warehouse has less free "
+        "stock than the line needs: warn (the user confirms anyway, the order's "
+        "chatter says so), block (no confirmation until the stock is there), or "
+        "require a manager's approval (recorded on the order: who and when).",
+    )
+
     @api.model
     def _sow_demo_load_chart(self, company_ids):
         """Give the demo companies a chart of accounts (demo data only).

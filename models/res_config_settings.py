@@ -22,3 +22,6 @@ class ResConfigSettings(models.TransientModel):
     sow_visit_max_speed = fields.Integer(
         related="company_id.sow_visit_max_speed", readonly=False
     )
+    sow_stock_confirm_policy = fields.Selection(
+        related="company_id.sow_stock_confirm_policy", readonly=False
+    )

@@ -10,3 +10,8 @@ from . import test_field_screen
 from . import test_accounting_connector
 from . import test_accounting_export
 from . import test_accounting_export_access
+from . import test_stock_availability
+from . import test_stock_inquiry
+from . import test_stock_confirm_policy
+from . import test_stock_inquiry_tour
+from . import test_bench_generator

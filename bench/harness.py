@@ -1,0 +1,183 @@
+# Copyright 2026 Sales Order Workflow contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""The harness: every case runs our way and Odoo's own way of the same job,
+in the same process, on the same data, alternately, after a warm-up that
+also checks both give the same answer.
+
+Time comes from rounds without memory tracing (tracemalloc slows Python
+down); peak memory from separate traced rounds; the SQL query count from the
+cursor. Each run starts with an empty ORM cache, so nothing read by one run
+helps the next.
+"""
+
+import gc
+import statistics
+import time
+import tracemalloc
+from dataclasses import dataclass, field
+
+BENCHMARKS = []
+
+
+def register(cls):
+    """Class decorator: make a benchmark available to ``make bench``."""
+    BENCHMARKS.append(cls)
+    return cls
+
+
+@dataclass
+class Case:
+    """One job done two ways. ``ours`` and ``odoo`` take the environment and
+    return what they computed; ``same(ours_result, odoo_result)`` raises an
+    AssertionError when the two disagree."""
+
+    label: str
+    ours: object
+    odoo: object
+    same: object = None
+    rounds: int = 7
+    memory_rounds: int = 2
+
+
+class Benchmark:
+    """Subclass, set ``name`` (what ONLY= selects), ``title``, ``requires``
+    (models that must be installed) and write ``cases(env, size)``."""
+
+    name = ""
+    title = ""
+    requires = ()
+    target = ""  # what the issue promises, shown next to the result
+
+    def cases(self, env, size):
+        raise NotImplementedError
+
+
+@dataclass
+class Stats:
+    times: list = field(default_factory=list)
+    queries: list = field(default_factory=list)
+    peaks: list = field(default_factory=list)
+
+    @property
+    def median(self):
+        return statistics.median(self.times)
+
+    @property
+    def spread(self):
+        return min(self.times), max(self.times)
+
+    @property
+    def query_count(self):
+        return max(self.queries)
+
+    @property
+    def peak(self):
+        return statistics.median(self.peaks)
+
+
+@dataclass
+class Result:
+    benchmark: Benchmark
+    case: Case
+    ours: Stats
+    odoo: Stats
+
+    @property
+    def ratio(self):
+        return self.ours.median / self.odoo.median
+
+
+def _run_once(env, func, trace=False):
+    env.invalidate_all()
+    gc.collect()
+    cr = env.cr
+    queries = cr.sql_log_count
+    if trace:
+        tracemalloc.start()
+        tracemalloc.reset_peak()
+    started = time.perf_counter()
+    result = func(env)
+    elapsed = time.perf_counter() - started
+    peak = 0
+    if trace:
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    return result, elapsed, cr.sql_log_count - queries, peak
+
+
+def run_case(env, case, log=None):
+    ours, odoo = Stats(), Stats()
+    # warm-up: fills the registry's caches, and proves it is the same job
+    ours_result = _run_once(env, case.ours)[0]
+    odoo_result = _run_once(env, case.odoo)[0]
+    if case.same:
+        case.same(ours_result, odoo_result)
+    del ours_result, odoo_result
+    ways = [(case.ours, ours), (case.odoo, odoo)]
+    for index in range(case.rounds):
+        # alternate who goes first, so that neither always runs warmer
+        for func, stats in ways if index % 2 == 0 else reversed(ways):
+            _result, elapsed, queries, _peak = _run_once(env, func)
+            stats.times.append(elapsed)
+            stats.queries.append(queries)
+    for index in range(case.memory_rounds):
+        for func, stats in ways if index % 2 == 0 else reversed(ways):
+            stats.peaks.append(_run_once(env, func, trace=True)[3])
+    if log:
+        log(
+            f"  {case.label}: ours {ours.median * 1000:.0f} ms, "
+            f"Odoo {odoo.median * 1000:.0f} ms"
+        )
+    return ours, odoo
+
+
+def run(env, size, only=None, log=None):
+    """Results of every registered benchmark (``only``: their names)."""
+    results = []
+    for cls in BENCHMARKS:
+        benchmark = cls()
+        if only and benchmark.name not in only:
+            continue
+        missing = [model for model in benchmark.requires if model not in env]
+        if missing:
+            if log:
+                log(f"skip {benchmark.name}: {', '.join(missing)} not installed")
+            continue
+        if log:
+            log(f"{benchmark.name}: {benchmark.title}")
+        for case in benchmark.cases(env, size):
+            ours, odoo = run_case(env, case, log)
+            results.append(Result(benchmark, case, ours, odoo))
+    return results
+
+
+def _ms(seconds):
+    return (
+        f"{seconds * 1000:,.0f} ms" if seconds >= 0.01 else f"{seconds * 1000:.1f} ms"
+    )
+
+
+def _mb(size):
+    return f"{size / 1024 / 1024:,.1f} MB"
+
+
+def table(results):
+    """The results as a Markdown table."""
+    lines = [
+        "| Benchmark | Case | Ours: median (min–max) | Odoo: median (min–max) "
+        "| Ours / Odoo | Queries ours / Odoo | Peak memory ours / Odoo |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for result in results:
+        ours, odoo = result.ours, result.odoo
+        speed = odoo.median / ours.median
+        versus = f"{speed:.1f}× faster" if speed >= 1 else f"{1 / speed:.1f}× slower"
+        lines.append(
+            f"| {result.benchmark.name} | {result.case.label} "
+            f"| {_ms(ours.median)} ({_ms(ours.spread[0])}–{_ms(ours.spread[1])}) "
+            f"| {_ms(odoo.median)} ({_ms(odoo.spread[0])}–{_ms(odoo.spread[1])}) "
+            f"| {result.ratio:.3f} ({versus}) "
+            f"| {ours.query_count} / {odoo.query_count} "
+            f"| {_mb(ours.peak)} / {_mb(odoo.peak)} |"
+        )
+    return "\n".join(lines)
