@@ -33,7 +33,9 @@ with registry.cursor() as cr:
             ("model", "=", "res.groups"),
         ]
     )
-    assert not left, f"technical records of {ADDON} are left behind: {left.mapped('name')}"
+    assert (
+        not left
+    ), f"technical records of {ADDON} are left behind: {left.mapped('name')}"
     for model in owned_models:
         assert model not in registry, f"model {model} survived the uninstall"
     # Odoo's own flow: a quotation confirmed into an order, then invoiced.
