@@ -341,7 +341,7 @@ class SaleCollection(models.Model):
     @api.constrains("state", "name", "handover_id", "cancel_reason", "bounce_reason")
     def _check_state_consistency(self):
         for collection in self:
-            if collection.state != "draft" and not collection.name:
+            if collection.state not in ("draft", "cancelled") and not collection.name:
                 raise ValidationError(
                     self.env._("A receipt leaves the draft state with a number only.")
                 )
