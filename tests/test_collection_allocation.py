@@ -79,7 +79,9 @@ class TestCollectionAllocation(SowCollectionCommon):
         self._sow_collect([(self.inv_old, 900.0)], amount=900.0)
         collection = self._sow_collection(amount=400.0)
         collection.action_load_open_invoices()
-        line_old = collection.line_ids.filtered(lambda l: l.move_id == self.inv_old)
+        line_old = collection.line_ids.filtered(
+            lambda line: line.move_id == self.inv_old
+        )
         self.assertEqual(line_old.invoice_residual, 1000.0)
         self.assertEqual(line_old.invoice_available, 100.0)
         collection.action_allocate_oldest_first()
