@@ -7,3 +7,5 @@ from . import test_collection_pdc
 from . import test_collection_cancel
 from . import test_collection_bad_input
 from . import test_collection_access
+from . import test_collection_concurrency
+from . import test_collection_performance
