@@ -38,6 +38,11 @@
         "wizards/sale_collection_handover_receive_views.xml",
         "views/menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "sales_order_workflow/static/tests/tours/*.js",
+        ],
+    },
     "demo": [
         "data/demo/sow_demo_company.xml",
         "data/demo/sow_demo_users.xml",

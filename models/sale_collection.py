@@ -864,9 +864,7 @@ class SaleCollection(models.Model):
                 tuple(invoices.ids),
             )
         )
-        rows = {row[0]: row[1:] for row in self.env.cr.fetchall()}
-        invoices.invalidate_recordset(["amount_residual", "payment_state", "state"])
-        return rows
+        return {row[0]: row[1:] for row in self.env.cr.fetchall()}
 
     def _sow_check_residuals(self, locked):
         left = {move_id: row[2] for move_id, row in locked.items()}
@@ -915,7 +913,7 @@ class SaleCollection(models.Model):
             return f"{self.name} - {self.reference}"
         return self.name
 
-    def _sow_prepare_payment(self, journal, receivables):
+    def _sow_prepare_payment(self, journal, receivables, invoice_names):
         """Values for the collection's account.payment, and the allocations
         in the order of the payment's receivable lines.
 
@@ -955,7 +953,7 @@ class SaleCollection(models.Model):
             "sow_collection_id": self.id,
             "write_off_line_vals": [
                 {
-                    "name": f"{label}: {line.invoice_name}",
+                    "name": f"{label}: {invoice_names[line.move_id.id]}",
                     "account_id": account.id,
                     "partner_id": self.commercial_partner_id.id,
                     "currency_id": self.currency_id.id,
@@ -1016,7 +1014,9 @@ class SaleCollection(models.Model):
         vals_list, orders = [], []
         for collection in self:
             vals, order = collection._sow_prepare_payment(
-                journals[(collection.company_id, collection.method)], receivables
+                journals[(collection.company_id, collection.method)],
+                receivables,
+                {move_id: row[0] for move_id, row in locked.items()},
             )
             vals_list.append(vals)
             orders.append(order)
@@ -1031,8 +1031,16 @@ class SaleCollection(models.Model):
         # (one reconciliation plan for the whole batch).
         plan = []
         for payment, order in zip(payments, orders, strict=True):
-            liquidity, counterparts, _writeoffs = payment._seek_for_lines()
-            counterparts = counterparts.sorted("id")
+            # The entry's lines, in the order account.payment created them:
+            # liquidity, counterpart, then the write-off (allocation) lines.
+            liquidity, *counterparts = payment.move_id.line_ids.sorted("id")
+            if liquidity.account_id != payment.outstanding_account_id:
+                raise UserError(
+                    self.env._(
+                        "Unexpected journal entry for payment %(payment)s.",
+                        payment=payment.display_name,
+                    )
+                )
             for aml, allocation in zip(counterparts, order, strict=True):
                 if not allocation:
                     continue

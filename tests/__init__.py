@@ -9,3 +9,4 @@ from . import test_collection_bad_input
 from . import test_collection_access
 from . import test_collection_concurrency
 from . import test_collection_performance
+from . import test_collection_tour
