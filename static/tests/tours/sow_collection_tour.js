@@ -13,11 +13,12 @@ registry.category("web_tour.tours").add("sow_collection_rep_tour", {
             run: "click",
         },
         {
+            // on a phone, the customer is picked in a full-screen search
             trigger: ".o_field_widget[name=partner_id] input",
-            run: "edit Kedai Runcit",
+            run: "click",
         },
         {
-            trigger: ".o-autocomplete--dropdown-item a:contains(Kedai Runcit Ah Seng)",
+            trigger: ".modal .o_kanban_record:contains(Kedai Runcit Ah Seng)",
             run: "click",
         },
         {
@@ -36,7 +37,7 @@ registry.category("web_tour.tours").add("sow_collection_rep_tour", {
                 ".o_field_widget[name=line_ids] .o_kanban_record:contains(1,000.00)",
         },
         {
-            trigger: ".o_form_view .o_statusbar_buttons button[name=action_collect]",
+            trigger: ".o_form_view div[name=phone_actions] button[name=action_collect]",
             run: "click",
         },
         {
@@ -44,7 +45,7 @@ registry.category("web_tour.tours").add("sow_collection_rep_tour", {
         },
         {
             trigger:
-                ".o_form_view .o_statusbar_buttons button[name=action_print_receipt]",
+                ".o_form_view div[name=phone_actions] button[name=action_print_receipt]",
         },
     ],
 });
