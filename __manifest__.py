@@ -30,25 +30,33 @@
         "data/sale_collection_data.xml",
         "views/sale_collection_views.xml",
         "views/sale_collection_handover_views.xml",
-        "views/res_partner_views.xml",
         "views/account_payment_views.xml",
-        "views/res_config_settings_views_collection.xml",
         "wizards/sale_collection_cancel_views.xml",
         "wizards/sale_collection_bounce_views.xml",
         "wizards/sale_collection_handover_receive_views.xml",
         "views/menus.xml",
+        "data/sale_visit_data.xml",
+        "views/sale_visit_views.xml",
+        "views/sale_visit_views_collection.xml",
+        "views/res_partner_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/res_config_settings_views_collection.xml",
     ],
-    "assets": {
-        "web.assets_tests": [
-            "sales_order_workflow/static/tests/tours/*.js",
-        ],
-    },
     "demo": [
         "data/demo/sow_demo_company.xml",
         "data/demo/sow_demo_users.xml",
         "data/demo/sow_demo_partners.xml",
         "data/demo/sow_demo_products.xml",
         "data/demo/sow_demo_invoices.xml",
+        "data/demo/sow_demo_visits.xml",
         "data/demo/sow_demo_collections.xml",
     ],
+    "assets": {
+        "web.assets_backend": [
+            "sales_order_workflow/static/src/**/*",
+        ],
+        "web.assets_tests": [
+            "sales_order_workflow/static/tests/tours/**/*",
+        ],
+    },
 }

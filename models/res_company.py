@@ -1,10 +1,80 @@
 # Copyright 2026 Sales Order Workflow contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
     _inherit = "res.company"
+
+    # ---- customer visits (settings: Field Sales > Visits)
+    sow_visit_require_attendance = fields.Boolean(
+        string="Visits Need a Clocked-in Day",
+        default=True,
+        help="Refuse a check-in at a customer when the rep has not clocked in.",
+    )
+    sow_clock_out_open_visit = fields.Selection(
+        [
+            ("auto", "Check the visit out automatically (flagged)"),
+            ("refuse", "Refuse the clock-out"),
+        ],
+        string="Clock-out with an Open Visit",
+        default="auto",
+        required=True,
+    )
+    sow_visit_radius = fields.Integer(
+        string="Verification Radius (m)",
+        default=200,
+        help="A check-in within this distance of the customer's stored "
+        "coordinates is verified; beyond it, it is outside the radius.",
+    )
+    sow_visit_accuracy_threshold = fields.Integer(
+        string="GPS Accuracy Threshold (m)",
+        default=100,
+        help="A check-in whose GPS accuracy is worse (larger) than this is flagged.",
+    )
+    sow_visit_max_speed = fields.Integer(
+        string="Maximum Plausible Speed (km/h)",
+        default=120,
+        help="A check-in that implies a faster trip from the rep's previous known "
+        "position (check-out or clock-in) is flagged.",
+    )
+
+    @api.constrains(
+        "sow_visit_radius", "sow_visit_accuracy_threshold", "sow_visit_max_speed"
+    )
+    def _check_sow_visit_settings(self):
+        for company in self:
+            for field_name in (
+                "sow_visit_radius",
+                "sow_visit_accuracy_threshold",
+                "sow_visit_max_speed",
+            ):
+                if company[field_name] <= 0:
+                    raise ValidationError(
+                        self.env._(
+                            "%(setting)s of %(company)s must be more than zero.",
+                            setting=self._fields[field_name]._description_string(
+                                self.env
+                            ),
+                            company=company.name,
+                        )
+                    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        companies = super().create(vals_list)
+        for company in companies:
+            self.env["sale.visit"]._sow_sequence(company)
+        companies._sow_collection_receipt_sequence()
+        return companies
+
+    @api.model
+    def _sow_create_visit_sequences(self):
+        """At install: every existing company gets its visit numbering."""
+        for company in self.search([]):
+            self.env["sale.visit"]._sow_sequence(company)
+        return True
 
     @api.model
     def _sow_demo_load_chart(self, company_ids):
@@ -65,12 +135,6 @@ class ResCompany(models.Model):
         "whose date has come are posted as payments. When off, the officer who "
         "received the cheque gets an activity to post it by hand.",
     )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        companies = super().create(vals_list)
-        companies._sow_collection_receipt_sequence()
-        return companies
 
     def _sow_collection_journal(self, method):
         """The journal a collection paid by ``method`` is posted into."""

@@ -8,7 +8,24 @@ JOURNAL_DOMAIN = "[('type', 'in', ('cash', 'bank')), ('company_id', '=', company
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
-    # Collections: the journal each collection method posts into.
+    # ---- customer visits
+    sow_visit_require_attendance = fields.Boolean(
+        related="company_id.sow_visit_require_attendance", readonly=False
+    )
+    sow_clock_out_open_visit = fields.Selection(
+        related="company_id.sow_clock_out_open_visit", readonly=False
+    )
+    sow_visit_radius = fields.Integer(
+        related="company_id.sow_visit_radius", readonly=False
+    )
+    sow_visit_accuracy_threshold = fields.Integer(
+        related="company_id.sow_visit_accuracy_threshold", readonly=False
+    )
+    sow_visit_max_speed = fields.Integer(
+        related="company_id.sow_visit_max_speed", readonly=False
+    )
+
+    # ---- collections: the journal each collection method posts into
     sow_collection_journal_cash_id = fields.Many2one(
         related="company_id.sow_collection_journal_cash_id",
         readonly=False,

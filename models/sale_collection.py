@@ -58,6 +58,7 @@ WORKFLOW_FIELDS = {
 # What the customer was given a receipt for: frozen once collected.
 RECEIPT_FIELDS = {
     "partner_id",
+    "visit_id",
     "company_id",
     "currency_id",
     "user_id",
@@ -210,6 +211,19 @@ class SaleCollection(models.Model):
         max_height=1920,
         copy=False,
     )
+    visit_id = fields.Many2one(
+        "sale.visit",
+        string="Visit",
+        compute="_compute_visit_id",
+        store=True,
+        readonly=False,
+        index="btree_not_null",
+        copy=False,
+        check_company=True,
+        tracking=True,
+        help="The customer visit during which the money was collected: by default "
+        "the visit the rep is checked in at, when it is at this customer.",
+    )
     line_ids = fields.One2many(
         "sale.collection.line",
         "collection_id",
@@ -277,6 +291,25 @@ class SaleCollection(models.Model):
             if team.company_id and team.company_id != collection.company_id:
                 team = self.env["crm.team"]
             collection.team_id = team
+
+    @api.depends("user_id", "partner_id")
+    def _compute_visit_id(self):
+        Visit = self.env["sale.visit"]
+        if not Visit.has_access("read"):
+            # an officer's receipt at the counter: no visit to link
+            for collection in self:
+                collection.visit_id = collection.visit_id
+            return
+        for collection in self:
+            customer = collection.partner_id.commercial_partner_id
+            visit = collection.visit_id
+            if visit and visit.partner_id.commercial_partner_id == customer:
+                continue
+            current = Visit._sow_current_visit(collection.user_id)
+            if customer and current.partner_id.commercial_partner_id == customer:
+                collection.visit_id = current
+            else:
+                collection.visit_id = False
 
     @api.depends("company_id")
     def _compute_currency_id(self):
@@ -364,6 +397,31 @@ class SaleCollection(models.Model):
                     self.env._(
                         "Cheque receipt %(receipt)s bounced without a reason.",
                         receipt=collection.display_name,
+                    )
+                )
+
+    @api.constrains("visit_id", "partner_id", "user_id")
+    def _check_visit(self):
+        for collection in self.filtered("visit_id"):
+            # sudo: officers do not read visits; only the visit's customer and
+            # rep are compared
+            visit = collection.visit_id.sudo()
+            if (
+                visit.partner_id.commercial_partner_id
+                != collection.commercial_partner_id
+                or visit.user_id != collection.user_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Receipt %(receipt)s for %(customer)s by %(rep)s cannot "
+                        "belong to visit %(visit)s (%(visit_customer)s, "
+                        "%(visit_rep)s): link the rep's visit at this customer.",
+                        receipt=collection.display_name,
+                        customer=collection.partner_id.display_name,
+                        rep=collection.user_id.name,
+                        visit=visit.display_name,
+                        visit_customer=visit.partner_id.display_name,
+                        visit_rep=visit.user_id.name,
                     )
                 )
 

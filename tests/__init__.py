@@ -1,4 +1,12 @@
 from . import test_security
+from . import test_geo
+from . import test_sale_visit
+from . import test_sale_visit_attendance
+from . import test_sale_visit_flags
+from . import test_sale_visit_bad_input
+from . import test_sale_visit_security
+from . import test_sale_visit_performance
+from . import test_field_screen
 from . import test_collection_allocation
 from . import test_collection_posting
 from . import test_collection_receipt
@@ -10,3 +18,4 @@ from . import test_collection_access
 from . import test_collection_concurrency
 from . import test_collection_performance
 from . import test_collection_tour
+from . import test_collection_visit

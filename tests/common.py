@@ -221,3 +221,49 @@ class SowCommon(TransactionCase):
         if confirm:
             order.action_confirm()
         return order
+
+    # ------------------------------------------------------------ visits
+    # metres per degree of latitude on the sphere the distances are computed on
+    METRES_PER_DEGREE = 111195.08
+
+    @classmethod
+    def _sow_north_of(cls, partner, metres):
+        """(latitude, longitude) ``metres`` due north of the partner."""
+        return (
+            partner.partner_latitude + metres / cls.METRES_PER_DEGREE,
+            partner.partner_longitude,
+        )
+
+    @classmethod
+    def _sow_create_visit(cls, partner, user=None, **values):
+        """A planned visit (made as the administrator, as a plan would be)."""
+        user = user or partner.user_id or cls.rep
+        return (
+            cls.env["sale.visit"]
+            .with_company(values.get("company_id") or cls.company.id)
+            .create(
+                {
+                    "partner_id": partner.id,
+                    "user_id": user.id,
+                    "company_id": (partner.company_id or cls.company).id,
+                    **values,
+                }
+            )
+        )
+
+    @classmethod
+    def _sow_clock_in(cls, user, latitude=None, longitude=None, accuracy=None):
+        """The user starts the day (Odoo's hr.attendance), as the field screen does."""
+        return (
+            cls.env["sale.visit"]
+            .with_user(user)
+            ._sow_clock("in", latitude, longitude, accuracy)
+        )
+
+    @classmethod
+    def _sow_clock_out(cls, user, latitude=None, longitude=None, accuracy=None):
+        return (
+            cls.env["sale.visit"]
+            .with_user(user)
+            ._sow_clock("out", latitude, longitude, accuracy)
+        )
