@@ -20,3 +20,9 @@ from . import accounting_export_batch
 from . import accounting_export_batch_line
 from . import product_product
 from . import sale_order_line
+from . import account_payment
+from . import sale_collection
+from . import sale_collection_line
+from . import sale_collection_handover
+from . import sale_collection_handover_denomination
+from . import sale_visit_collection

@@ -66,6 +66,7 @@ class ResCompany(models.Model):
         companies = super().create(vals_list)
         for company in companies:
             self.env["sale.visit"]._sow_sequence(company)
+        companies._sow_collection_receipt_sequence()
         return companies
 
     @api.model
@@ -111,4 +112,104 @@ class ResCompany(models.Model):
         for company in self.browse(company_ids):
             if not company.chart_template:
                 charts._load(template, company, install_demo=False)
+        return True
+
+    # ------------------------------------------------------------ collections
+    # The journal each collection method posts into (Settings > Field Sales).
+    # Empty means: the company's first cash journal for cash, its first bank
+    # journal for everything else (see _sow_collection_journal).
+    sow_collection_journal_cash_id = fields.Many2one(
+        "account.journal",
+        string="Cash Collections Journal",
+        domain="[('type', 'in', ('cash', 'bank'))]",
+    )
+    sow_collection_journal_cheque_id = fields.Many2one(
+        "account.journal",
+        string="Cheque Collections Journal",
+        domain="[('type', 'in', ('cash', 'bank'))]",
+    )
+    sow_collection_journal_bank_transfer_id = fields.Many2one(
+        "account.journal",
+        string="Bank Transfer Collections Journal",
+        domain="[('type', 'in', ('cash', 'bank'))]",
+    )
+    sow_collection_journal_ewallet_id = fields.Many2one(
+        "account.journal",
+        string="E-wallet Collections Journal",
+        domain="[('type', 'in', ('cash', 'bank'))]",
+    )
+    sow_collection_journal_card_id = fields.Many2one(
+        "account.journal",
+        string="Card Collections Journal",
+        domain="[('type', 'in', ('cash', 'bank'))]",
+    )
+    sow_pdc_auto_post = fields.Boolean(
+        string="Post Due Post-dated Cheques Automatically",
+        default=True,
+        help="Every morning, post-dated cheques that the office has received and "
+        "whose date has come are posted as payments. When off, the officer who "
+        "received the cheque gets an activity to post it by hand.",
+    )
+
+    def _sow_collection_journal(self, method):
+        """The journal a collection paid by ``method`` is posted into."""
+        self.ensure_one()
+        journal = self[f"sow_collection_journal_{method}_id"]
+        if not journal:
+            journal = self.env["account.journal"].search(
+                [
+                    *self.env["account.journal"]._check_company_domain(self),
+                    ("type", "=", "cash" if method == "cash" else "bank"),
+                ],
+                limit=1,
+            )
+        return journal
+
+    def _sow_collection_receipt_sequence(self):
+        """The gapless receipt sequence of each company in self, created when
+        missing (OR/2026/00001, restarting every year).
+
+        Returns the sequences, in the order of self.
+        """
+        sequences = self.env["ir.sequence"]
+        for company in self:
+            # sudo: reps draw receipt numbers but may not create sequences;
+            # this only ever creates the company's own receipt sequence.
+            sequence = (
+                self.env["ir.sequence"]
+                .sudo()
+                .search(
+                    [
+                        ("code", "=", "sale.collection"),
+                        ("company_id", "=", company.id),
+                    ],
+                    limit=1,
+                )
+            )
+            if not sequence:
+                sequence = (
+                    self.env["ir.sequence"]
+                    .sudo()
+                    .create(
+                        {
+                            "name": self.env._(
+                                "Official Receipts (%(company)s)",
+                                company=company.name,
+                            ),
+                            "code": "sale.collection",
+                            "company_id": company.id,
+                            "implementation": "no_gap",
+                            "prefix": "OR/%(range_year)s/",
+                            "padding": 5,
+                            "use_date_range": True,
+                        }
+                    )
+                )
+            sequences |= sequence
+        return sequences
+
+    @api.model
+    def _sow_init_collection_sequences(self):
+        """Install: a receipt sequence for every existing company."""
+        self.search([])._sow_collection_receipt_sequence()
         return True

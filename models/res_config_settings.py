@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
+JOURNAL_DOMAIN = "[('type', 'in', ('cash', 'bank')), ('company_id', '=', company_id)]"
+
 
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
@@ -24,4 +26,34 @@ class ResConfigSettings(models.TransientModel):
     )
     sow_stock_confirm_policy = fields.Selection(
         related="company_id.sow_stock_confirm_policy", readonly=False
+    )
+
+    # ---- collections: the journal each collection method posts into
+    sow_collection_journal_cash_id = fields.Many2one(
+        related="company_id.sow_collection_journal_cash_id",
+        readonly=False,
+        domain=JOURNAL_DOMAIN,
+    )
+    sow_collection_journal_cheque_id = fields.Many2one(
+        related="company_id.sow_collection_journal_cheque_id",
+        readonly=False,
+        domain=JOURNAL_DOMAIN,
+    )
+    sow_collection_journal_bank_transfer_id = fields.Many2one(
+        related="company_id.sow_collection_journal_bank_transfer_id",
+        readonly=False,
+        domain=JOURNAL_DOMAIN,
+    )
+    sow_collection_journal_ewallet_id = fields.Many2one(
+        related="company_id.sow_collection_journal_ewallet_id",
+        readonly=False,
+        domain=JOURNAL_DOMAIN,
+    )
+    sow_collection_journal_card_id = fields.Many2one(
+        related="company_id.sow_collection_journal_card_id",
+        readonly=False,
+        domain=JOURNAL_DOMAIN,
+    )
+    sow_pdc_auto_post = fields.Boolean(
+        related="company_id.sow_pdc_auto_post", readonly=False
     )

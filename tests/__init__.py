@@ -15,3 +15,15 @@ from . import test_stock_inquiry
 from . import test_stock_confirm_policy
 from . import test_stock_inquiry_tour
 from . import test_bench_generator
+from . import test_collection_allocation
+from . import test_collection_posting
+from . import test_collection_receipt
+from . import test_collection_handover
+from . import test_collection_pdc
+from . import test_collection_cancel
+from . import test_collection_bad_input
+from . import test_collection_access
+from . import test_collection_concurrency
+from . import test_collection_performance
+from . import test_collection_tour
+from . import test_collection_visit
