@@ -40,6 +40,22 @@ class ResCompany(models.Model):
         "position (check-out or clock-in) is flagged.",
     )
 
+    # ---- stock availability at confirmation (settings: Sales > Quotations)
+    sow_stock_confirm_policy = fields.Selection(
+        [
+            ("warn", "Warn"),
+            ("block", "Block"),
+            ("approval", "Require a manager's approval"),
+        ],
+        string="Confirming With Too Little Stock",
+        default="warn",
+        required=True,
+        help="What confirming a quotation does when a line's warehouse has less free "
+        "stock than the line needs: warn (the user confirms anyway, the order's "
+        "chatter says so), block (no confirmation until the stock is there), or "
+        "require a manager's approval (recorded on the order: who and when).",
+    )
+
     @api.constrains(
         "sow_visit_radius", "sow_visit_accuracy_threshold", "sow_visit_max_speed"
     )

@@ -22,3 +22,7 @@ class ResConfigSettings(models.TransientModel):
     sow_visit_max_speed = fields.Integer(
         related="company_id.sow_visit_max_speed", readonly=False
     )
+    # ---- stock availability at confirmation
+    sow_stock_confirm_policy = fields.Selection(
+        related="company_id.sow_stock_confirm_policy", readonly=False
+    )

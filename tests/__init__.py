@@ -7,3 +7,7 @@ from . import test_sale_visit_bad_input
 from . import test_sale_visit_security
 from . import test_sale_visit_performance
 from . import test_field_screen
+from . import test_stock_availability
+from . import test_stock_inquiry
+from . import test_stock_confirm_policy
+from . import test_stock_inquiry_tour

@@ -267,3 +267,36 @@ class SowCommon(TransactionCase):
             .with_user(user)
             ._sow_clock("out", latitude, longitude, accuracy)
         )
+
+    # ------------------------------------------------------------ stock
+    @classmethod
+    def _sow_create_move(
+        cls, product, source, destination, quantity, uom=None, date=None, done=False
+    ):
+        """A stock move from ``source`` to ``destination`` (locations),
+        confirmed (planned: counted as incoming/outgoing) or done; ``date`` is
+        its scheduled date, or the date it was done."""
+        move = (
+            cls.env["stock.move"]
+            .with_company(destination.company_id or source.company_id)
+            .create(
+                {
+                    "name": product.display_name,
+                    "product_id": product.id,
+                    "product_uom": (uom or product.uom_id).id,
+                    "product_uom_qty": quantity,
+                    "location_id": source.id,
+                    "location_dest_id": destination.id,
+                    "date": date or fields.Datetime.now(),
+                }
+            )
+        )
+        move._action_confirm()
+        if done:
+            move._action_assign()
+            move.quantity = quantity
+            move.picked = True
+            move._action_done()
+            if date:
+                move.date = date
+        return move
