@@ -6,3 +6,4 @@ from . import sale_visit
 from . import product_product
 from . import sale_order
 from . import sale_order_line
+from . import sale_order_lost_reason

@@ -22,7 +22,16 @@ class ResConfigSettings(models.TransientModel):
     sow_visit_max_speed = fields.Integer(
         related="company_id.sow_visit_max_speed", readonly=False
     )
-    # ---- stock availability at confirmation
+    # ---- quotations and their confirmation
     sow_stock_confirm_policy = fields.Selection(
         related="company_id.sow_stock_confirm_policy", readonly=False
+    )
+    sow_credit_confirm_policy = fields.Selection(
+        related="company_id.sow_credit_confirm_policy", readonly=False
+    )
+    sow_credit_check_overdue = fields.Boolean(
+        related="company_id.sow_credit_check_overdue", readonly=False
+    )
+    sow_credit_overdue_days = fields.Integer(
+        related="company_id.sow_credit_overdue_days", readonly=False
     )
