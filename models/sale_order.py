@@ -569,6 +569,18 @@ class SaleOrder(models.Model):
         }
 
     # ---------------------------------------------------------- cancelling
+    def action_cancel(self):
+        result = super().action_cancel()
+        if (
+            self.env.context.get("sow_ask_lost_reason")
+            and isinstance(result, dict)
+            and result.get("res_model") == "sale.order.cancel"
+        ):
+            result["context"] = dict(
+                result.get("context") or {}, default_sow_ask_lost_reason=True
+            )
+        return result
+
     def _show_cancel_wizard(self):
         """The form's Cancel button asks for a lost reason, drafts too."""
         if self.env.context.get("sow_ask_lost_reason") and not self.env.context.get(

@@ -12,3 +12,7 @@ from . import test_stock_inquiry
 from . import test_stock_confirm_policy
 from . import test_stock_inquiry_tour
 from . import test_credit_control
+from . import test_quotation_from_visit
+from . import test_quotation_validity
+from . import test_quotation_portal
+from . import test_quotation_conversion

@@ -11,7 +11,7 @@ class SaleOrderCancel(models.TransientModel):
     _inherit = "sale.order.cancel"
 
     sow_ask_lost_reason = fields.Boolean(
-        default=lambda self: bool(self.env.context.get("sow_ask_lost_reason")),
+        help="Opened from the order form's Cancel button: say why it was lost."
     )
     sow_lost_reason_id = fields.Many2one(
         "sale.order.lost.reason",
