@@ -47,6 +47,7 @@
         "data/demo/sow_demo_products.xml",
         "data/demo/sow_demo_invoices.xml",
         "data/demo/sow_demo_visits.xml",
+        "data/demo/sow_demo_quotations.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -124,9 +124,7 @@ class ResPartner(models.Model):
             [(amount, count)] = Move._read_group(
                 overdue_domain, aggregates=["amount_residual_signed:sum", "__count"]
             )
-            oldest = Move.search(
-                overdue_domain, order="invoice_date_due, id", limit=1
-            )
+            oldest = Move.search(overdue_domain, order="invoice_date_due, id", limit=1)
             figures.update(
                 overdue_amount=currency.round(amount or 0.0),
                 overdue_count=count,

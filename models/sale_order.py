@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import re
 from collections import defaultdict
-from datetime import timedelta
 from urllib.parse import quote
 
 from markupsafe import Markup, escape
@@ -10,8 +9,6 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare, format_date, format_datetime, formatLang
-
-from .res_company import CONFIRM_POLICIES
 
 # Who may approve confirming a quotation that a company policy holds back.
 APPROVER_GROUPS = (
@@ -558,7 +555,9 @@ class SaleOrder(models.Model):
         self.message_post(
             body=self.env._(
                 "Link shared on WhatsApp with %(to)s.",
-                to=f"+{number}" if number else self.env._("a contact chosen in WhatsApp"),
+                to=f"+{number}"
+                if number
+                else self.env._("a contact chosen in WhatsApp"),
             ),
             subtype_xmlid="mail.mt_note",
         )
@@ -671,7 +670,9 @@ class SaleOrder(models.Model):
         issues = self._sow_confirm_issues()
         if not issues:
             return super().action_confirm()
-        states = {order: order._sow_confirm_state(issues.get(order.id, [])) for order in self}
+        states = {
+            order: order._sow_confirm_state(issues.get(order.id, [])) for order in self
+        }
         blocked = self.filtered(lambda o: states[o] == "block")
         awaiting = self.filtered(lambda o: states[o] == "approval")
         if self.env.su:
@@ -819,7 +820,10 @@ class SaleOrder(models.Model):
         reason = (reason or "").strip()
         if not reason:
             raise UserError(
-                self.env._("Say why you approve confirming %(orders)s.", orders=", ".join(self.mapped("name")))
+                self.env._(
+                    "Say why you approve confirming %(orders)s.",
+                    orders=", ".join(self.mapped("name")),
+                )
             )
         issues = self._sow_confirm_issues()
         now = fields.Datetime.now()
@@ -1040,7 +1044,9 @@ class SaleOrder(models.Model):
                 )
             figures = dict(figures_cache[key])
             currency = figures["currency"]
-            this_order = currency.round(order.amount_total / (order.currency_rate or 1.0))
+            this_order = currency.round(
+                order.amount_total / (order.currency_rate or 1.0)
+            )
             exposure = figures["receivable"] + figures["to_invoice"] + this_order
             figures.update(this_order=this_order, exposure=exposure)
             over = (

@@ -70,17 +70,15 @@ class TestCreditControl(SowCommon):
         ).with_user(self.rep)
 
     def _expected_lines(self):
+        oldest_due = format_date(self.env, self.today - timedelta(days=45))
         return [
-            "Kedai Runcit Ah Seng: exposure RM{s}1,570.60 (open receivables "
-            "RM{s}654.50 + confirmed orders not yet invoiced RM{s}332.60 + this order "
-            "RM{s}583.50) is over the credit limit of RM{s}1,000.00 by "
-            "RM{s}570.60.".format(s=NBSP),
-            "Overdue by more than 30 days: RM{s}389.00 in 1 invoice(s); the oldest "
-            "is {name}, due on {due} (45 days overdue).".format(
-                s=NBSP,
-                name=self.old_invoice.name,
-                due=format_date(self.env, self.today - timedelta(days=45)),
-            ),
+            f"Kedai Runcit Ah Seng: exposure {rm('1,570.60')} (open receivables "
+            f"{rm('654.50')} + confirmed orders not yet invoiced {rm('332.60')} + "
+            f"this order {rm('583.50')}) is over the credit limit of "
+            f"{rm('1,000.00')} by {rm('570.60')}.",
+            f"Overdue by more than 30 days: {rm('389.00')} in 1 invoice(s); the "
+            f"oldest is {self.old_invoice.name}, due on {oldest_due} (45 days "
+            "overdue).",
         ]
 
     # ------------------------------------------------------------ figures

@@ -132,7 +132,9 @@ class TestQuotationConversion(SowCommon):
         self.assertEqual(order.sow_lost_note, "Too dear.")
         self.assertEqual(self.reason_price.order_count, 1)
         self.assertEqual(
-            self.env["sale.order"].search(self.reason_price.action_view_orders()["domain"]),
+            self.env["sale.order"].search(
+                self.reason_price.action_view_orders()["domain"]
+            ),
             order,
         )
 
@@ -202,7 +204,9 @@ class TestQuotationConversion(SowCommon):
         self.assertEqual(action["type"], "ir.actions.act_url")
         self.assertEqual(action["target"], "new")
         url = urlparse(action["url"])
-        self.assertEqual((url.scheme, url.netloc, url.path), ("https", "wa.me", "/60123456789"))
+        self.assertEqual(
+            (url.scheme, url.netloc, url.path), ("https", "wa.me", "/60123456789")
+        )
         text = parse_qs(url.query)["text"][0]
         self.assertIn(
             f"Hello Kedai Runcit Ah Seng, here is Quotation {order.name} from SOW "

@@ -131,7 +131,9 @@ class TestQuotationFromVisit(SowCommon):
             .create(
                 {
                     "partner_id": self.customer_kl.id,
-                    "order_line": [Command.create({"product_id": self.product_rice.id})],
+                    "order_line": [
+                        Command.create({"product_id": self.product_rice.id})
+                    ],
                 }
             )
         )
@@ -216,7 +218,9 @@ class TestQuotationFromVisit(SowCommon):
         order = self._sow_create_order(
             self.customer_kl, [(self.product_rice, 2)], user=self.rep, visit_id=visit.id
         ).with_user(self.rep)
-        with self.assertRaisesRegex(ValidationError, "the unit price cannot be negative"):
+        with self.assertRaisesRegex(
+            ValidationError, "the unit price cannot be negative"
+        ):
             order.order_line.price_unit = -10.0
         with self.assertRaisesRegex(ValidationError, "quantity cannot be negative"):
             order.order_line.product_uom_qty = -1

@@ -110,9 +110,7 @@ class TestQuotationPortal(SowCommon, HttpCase):
         self.assertEqual(order.signed_by, "Tan Ah Seng")
         self.assertTrue(order.signature)
         self.assertIn(order.state, ("draft", "sent"))
-        held = order.message_ids.filtered(
-            lambda m: "Not confirmed" in (m.body or "")
-        )
+        held = order.message_ids.filtered(lambda m: "Not confirmed" in (m.body or ""))
         self.assertEqual(len(held), 1)
         self.assertIn("is over the credit limit of RM", held.body)
         activity = order.activity_ids

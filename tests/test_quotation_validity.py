@@ -45,9 +45,8 @@ class TestQuotationValidity(SowCommon):
         order = self._quotation(days_ago=1)
         self.assertTrue(order.is_expired)
         self.assertTrue(order.sow_must_renew)
-        message = "{} expired on {}. Renew it first".format(
-            order.name, format_date(self.env, self.today - timedelta(days=1))
-        )
+        expired_on = format_date(self.env, self.today - timedelta(days=1))
+        message = f"{order.name} expired on {expired_on}. Renew it first"
         with self.assertRaisesRegex(UserError, message):
             order.action_confirm()
         with self.assertRaisesRegex(UserError, message):
@@ -64,9 +63,9 @@ class TestQuotationValidity(SowCommon):
         action = order.action_sow_renew()
         self.assertEqual(action["res_model"], "sale.order.renew")
         with Form(
-            self.env["sale.order.renew"].with_user(self.rep).with_context(
-                **action["context"]
-            )
+            self.env["sale.order.renew"]
+            .with_user(self.rep)
+            .with_context(**action["context"])
         ) as form:
             self.assertEqual(form.validity_date, self.today + timedelta(days=30))
             form.validity_date = self.today + timedelta(days=7)

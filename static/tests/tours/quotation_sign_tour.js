@@ -10,7 +10,8 @@ import {redirect} from "@web/core/utils/urls";
 registry.category("web_tour.tours").add("sow_quotation_sign_now_phone", {
     steps: () => [
         {
-            trigger: ".o_form_view .o_field_widget[name=order_line] .o_kanban_record:contains(Beras Wangi 10kg)",
+            trigger:
+                ".o_form_view .o_field_widget[name=order_line] .o_kanban_record:contains(Beras Wangi 10kg)",
         },
         // on a phone, the form's buttons are in the action menu
         {
