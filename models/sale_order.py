@@ -19,6 +19,23 @@ APPROVER_GROUPS = (
 # lines' own fields are in sale_order_line.py).
 APPROVAL_ORDER_FIELDS = frozenset({"partner_id", "warehouse_id", "pricelist_id"})
 
+# Recorded by the addon's own steps (approval, expiry, the quotation's
+# moments), never edited: a user writing them (a form, an import, an RPC
+# call) is refused, so an approval cannot be faked nor a date moved.
+PROTECTED_FIELDS = frozenset(
+    {
+        "sow_approved_by",
+        "sow_approved_on",
+        "sow_approval_reason",
+        "sow_expired",
+        "sow_created_on",
+        "sow_sent_on",
+        "sow_signed_on",
+        "sow_confirmed_on",
+        "sow_cancelled_on",
+    }
+)
+
 CHANNELS = [("visit", "Customer Visit"), ("office", "Office")]
 
 # sow_confirm_state: what confirming the quotation does now, worst first.
@@ -257,8 +274,27 @@ class SaleOrder(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         if not self.env.su:
+            for vals in vals_list:
+                self._sow_check_protected(vals)
             self._sow_link_current_visit(vals_list)
         return super().create(vals_list)
+
+    def _sow_check_protected(self, vals):
+        protected = sorted(PROTECTED_FIELDS & vals.keys())
+        if protected and not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "%(fields)s of %(orders)s are recorded by the quotation's own "
+                    "steps (Approve, Renew, sending, signing, confirming, "
+                    "cancelling) and cannot be written directly.",
+                    fields=", ".join(
+                        self._fields[name]._description_string(self.env)
+                        for name in protected
+                    ),
+                    orders=", ".join(self.mapped("name"))
+                    or self.env._("a new quotation"),
+                )
+            )
 
     @api.model
     def _sow_link_current_visit(self, vals_list):
@@ -281,6 +317,7 @@ class SaleOrder(models.Model):
                 vals["visit_id"] = visit.id
 
     def write(self, vals):
+        self._sow_check_protected(vals)
         unsent = unsigned = self.browse()
         if vals.get("state"):
             vals = self._sow_conversion_values(vals)
@@ -409,7 +446,9 @@ class SaleOrder(models.Model):
                 )
             old_date = order.validity_date
             old_total = order.amount_total
-            order.write({"validity_date": validity_date, "sow_expired": False})
+            order.validity_date = validity_date
+            # the expiry mark is protected from users: written past the check
+            super(SaleOrder, order).write({"sow_expired": False})
             # Odoo's own re-pricing from the pricelist; it logs its own note
             order.action_update_prices()
             order.message_post(
@@ -447,7 +486,7 @@ class SaleOrder(models.Model):
         ]
         orders = self.search(domain, order="validity_date, id", limit=limit)
         for order in orders:
-            order.sow_expired = True
+            super(SaleOrder, order).write({"sow_expired": True})
             if order.user_id:
                 order.activity_schedule(
                     "sales_order_workflow.mail_activity_type_quotation_expired",
@@ -831,7 +870,8 @@ class SaleOrder(models.Model):
             "sales_order_workflow.mail_activity_type_confirm_approval"
         )
         for order in self:
-            order.write(
+            # protected from users; the approver was checked above
+            super(SaleOrder, order).write(
                 {
                     "sow_approved_by": self.env.uid,
                     "sow_approved_on": now,
@@ -888,7 +928,7 @@ class SaleOrder(models.Model):
             lambda o: o.sow_approved_by and o.state in ("draft", "sent")
         )
         if approved:
-            approved.write(
+            super(SaleOrder, approved).write(
                 {
                     "sow_approved_by": False,
                     "sow_approved_on": False,

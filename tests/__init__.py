@@ -16,3 +16,4 @@ from . import test_quotation_from_visit
 from . import test_quotation_validity
 from . import test_quotation_portal
 from . import test_quotation_conversion
+from . import test_quotation_security
