@@ -894,6 +894,7 @@ class SaleOrder(models.Model):
                 requests.action_feedback(feedback=body)
             else:
                 order.message_post(body=body, subtype_xmlid="mail.mt_note")
+        return True
 
     def action_sow_request_approval(self):
         for order in self:
@@ -935,6 +936,7 @@ class SaleOrder(models.Model):
                     "sow_approval_reason": False,
                 }
             )
+        return approved
 
     # ------------------------------------------------------------------ stock
     def _sow_stock_issues(self):
