@@ -48,7 +48,9 @@ class ResPartner(models.Model):
         """A new quotation for this customer, from the customer's form: the
         rep's open visit at this customer (if any) comes with it."""
         self.ensure_one()
-        visit = self.env["sale.visit"]._sow_current_visit()
+        Visit = self.env["sale.visit"]
+        # a salesman who is no field rep has no visits (nor access to them)
+        visit = Visit._sow_current_visit() if Visit.has_access("read") else Visit
         if visit and (
             visit.partner_id.commercial_partner_id != self.commercial_partner_id
         ):

@@ -300,6 +300,8 @@ class SaleOrder(models.Model):
     def _sow_link_current_visit(self, vals_list):
         """A quotation the rep types while checked in at that very customer
         belongs to that visit, even when made with the ordinary New button."""
+        if not self.env.user.has_group("sales_order_workflow.group_field_rep"):
+            return
         visit = self.env["sale.visit"]._sow_current_visit()
         if not visit:
             return

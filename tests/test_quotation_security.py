@@ -84,6 +84,36 @@ class TestQuotationSecurity(SowCommon):
             )
         self.assertEqual(order.sow_confirm_state, "approval")
 
+    def test_salesmen_without_field_sales_work_as_before(self):
+        """Odoo's own salesmen (no Field Sales group, no access to visits)
+        make, confirm and cancel quotations as without this addon."""
+        salesman = new_test_user(
+            self.env,
+            login="sow_plain_salesman",
+            groups="base.group_user,sales_team.group_sale_salesman",
+            company_id=self.company.id,
+            company_ids=[(6, 0, self.company.ids)],
+        )
+        self.company.sow_stock_confirm_policy = "warn"
+        customer = self._sow_create_customer("Kedai Baru", None, 3.15, 101.7)
+        self.assertFalse(self.env["sale.visit"].with_user(salesman).has_access("read"))
+        order = (
+            self.env["sale.order"]
+            .with_user(salesman)
+            .create(
+                {
+                    "partner_id": customer.id,
+                    "order_line": [(0, 0, {"product_id": self.product_oil.id})],
+                }
+            )
+        )
+        self.assertEqual(order.sow_channel, "office")
+        self.assertEqual(order.user_id, salesman)
+        action = customer.with_user(salesman).action_sow_new_quotation()
+        self.assertNotIn("default_visit_id", action["context"])
+        order.action_confirm()
+        self.assertEqual(order.state, "sale")
+
     def test_a_rep_cannot_take_another_reps_visit(self):
         visit = self._sow_open_visit(self.customer_png, self.rep2)
         with self.assertRaises(AccessError):
