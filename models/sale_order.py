@@ -310,7 +310,12 @@ class SaleOrder(models.Model):
             if "visit_id" in vals or not vals.get("partner_id"):
                 continue
             partner = self.env["res.partner"].browse(vals["partner_id"])
-            user_id = vals.get("user_id", self.env.uid)
+            # the salesperson Odoo will give the order when none is given
+            user_id = (
+                vals.get("user_id")
+                or (partner.user_id or partner.commercial_partner_id.user_id).id
+                or self.env.uid
+            )
             if (
                 partner.commercial_partner_id == visited
                 and user_id == visit.user_id.id

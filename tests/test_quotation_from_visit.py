@@ -145,6 +145,25 @@ class TestQuotationFromVisit(SowCommon):
         )
         self.assertFalse(elsewhere.visit_id)
 
+    def test_typed_at_another_reps_customer(self):
+        """At rep2's customer, Odoo makes rep2 the salesperson of a new
+        quotation: it does not join the rep's visit (nor fail)."""
+        self.rep.groups_id |= self.env.ref("sales_team.group_sale_salesman_all_leads")
+        visit = self._sow_open_visit(self.customer_png, self.rep)
+        order = (
+            self.env["sale.order"]
+            .with_user(self.rep)
+            .create({"partner_id": self.customer_png.id})
+        )
+        self.assertEqual(order.user_id, self.rep2)
+        self.assertFalse(order.visit_id)
+        mine = (
+            self.env["sale.order"]
+            .with_user(self.rep)
+            .create({"partner_id": self.customer_png.id, "user_id": self.rep.id})
+        )
+        self.assertEqual(mine.visit_id, visit)
+
     def test_channel_follows_the_visit(self):
         visit = self._sow_open_visit(self.customer_kl)
         order = self._sow_create_order(
