@@ -202,9 +202,13 @@ class SaleOrder(models.Model):
 
     @api.depends("state", "validity_date", "sow_expired")
     def _compute_sow_must_renew(self):
+        # as Odoo's is_expired, which declares no dependency (a cached value
+        # would outlive a new validity date)
+        today = fields.Date.today()
         for order in self:
             order.sow_must_renew = order.state in ("draft", "sent") and bool(
-                order.sow_expired or order.is_expired
+                order.sow_expired
+                or (order.validity_date and order.validity_date < today)
             )
 
     @api.depends(

@@ -113,7 +113,6 @@ class TestQuotationValidity(SowCommon):
         self.env["sale.order"]._cron_sow_mark_expired()
         self.assertTrue(order.sow_expired)
         order.validity_date = self.today + timedelta(days=10)
-        self.assertFalse(order.is_expired)
         self.assertTrue(order.sow_must_renew)
         with self.assertRaisesRegex(UserError, "Renew it first"):
             order.action_confirm()
