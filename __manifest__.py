@@ -46,9 +46,13 @@
         "wizards/accounting_export_wizard_views.xml",
         "data/mail_activity_type_data.xml",
         "views/sale_order_stock_views.xml",
-        "views/res_config_settings_views_stock.xml",
+        "data/sale_order_data.xml",
+        "views/sale_order_views.xml",
+        "views/sale_order_lost_reason_views.xml",
+        "wizards/sale_order_confirm_review_views.xml",
+        "wizards/sale_order_renew_views.xml",
+        "wizards/sale_order_cancel_views.xml",
         "wizards/sale_stock_inquiry_views.xml",
-        "wizards/sale_order_stock_warning_views.xml",
         "views/res_config_settings_views_collection.xml",
     ],
     "demo": [
@@ -60,6 +64,7 @@
         "data/demo/sow_demo_visits.xml",
         "data/demo/sow_demo_accounting.xml",
         "data/demo/sow_demo_collections.xml",
+        "data/demo/sow_demo_quotations.xml",
     ],
     "assets": {
         "web.assets_backend": [

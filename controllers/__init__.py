@@ -1,1 +1,2 @@
 from . import field_screen
+from . import portal

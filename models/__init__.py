@@ -3,6 +3,7 @@ from . import res_config_settings
 from . import res_partner
 from . import hr_attendance
 from . import sale_visit
+from . import product_product
 from . import sale_order
 from . import accounting_connector_mapping
 from . import accounting_connector
@@ -18,7 +19,6 @@ from . import accounting_connector_area
 from . import accounting_export_builder
 from . import accounting_export_batch
 from . import accounting_export_batch_line
-from . import product_product
 from . import sale_order_line
 from . import account_payment
 from . import sale_collection
@@ -26,3 +26,4 @@ from . import sale_collection_line
 from . import sale_collection_handover
 from . import sale_collection_handover_denomination
 from . import sale_visit_collection
+from . import sale_order_lost_reason

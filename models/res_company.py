@@ -3,6 +3,13 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+# What confirming a quotation does when a check finds a problem.
+CONFIRM_POLICIES = [
+    ("warn", "Warn"),
+    ("block", "Block"),
+    ("approval", "Require a manager's approval"),
+]
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -40,6 +47,39 @@ class ResCompany(models.Model):
         "position (check-out or clock-in) is flagged.",
     )
 
+    # ---- confirming a quotation (settings: Field Sales > Quotations)
+    sow_stock_confirm_policy = fields.Selection(
+        CONFIRM_POLICIES,
+        string="Confirming With Too Little Stock",
+        default="warn",
+        required=True,
+        help="What confirming a quotation does when a line's warehouse has less free "
+        "stock than the line needs: warn (the user confirms anyway, the order's "
+        "chatter says so), block (no confirmation until the stock is there), or "
+        "require a manager's approval (recorded on the order: who, when and why).",
+    )
+    sow_credit_confirm_policy = fields.Selection(
+        CONFIRM_POLICIES,
+        string="Confirming Over Credit",
+        default="warn",
+        required=True,
+        help="What confirming a quotation does when the customer's exposure (open "
+        "receivables, confirmed orders not yet invoiced and this order) is over "
+        "its credit limit, or it has invoices overdue: warn, block, or require a "
+        "manager's approval. Credit limits are checked when the company uses them "
+        "(Sales Credit Limit); overdue invoices when the setting below is on.",
+    )
+    sow_credit_check_overdue = fields.Boolean(
+        string="Hold Customers With Overdue Invoices",
+        help="A customer with posted invoices still unpaid this many days after "
+        "their due date is held like one over its credit limit.",
+    )
+    sow_credit_overdue_days = fields.Integer(
+        string="Overdue By More Than (Days)",
+        default=30,
+        help="0: any invoice past its due date counts.",
+    )
+
     @api.constrains(
         "sow_visit_radius", "sow_visit_accuracy_threshold", "sow_visit_max_speed"
     )
@@ -61,6 +101,18 @@ class ResCompany(models.Model):
                         )
                     )
 
+    @api.constrains("sow_credit_overdue_days")
+    def _check_sow_credit_overdue_days(self):
+        for company in self:
+            if company.sow_credit_overdue_days < 0:
+                raise ValidationError(
+                    self.env._(
+                        "Overdue days of %(company)s cannot be negative; use 0 to "
+                        "count every invoice past its due date.",
+                        company=company.name,
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
         companies = super().create(vals_list)
@@ -75,21 +127,6 @@ class ResCompany(models.Model):
         for company in self.search([]):
             self.env["sale.visit"]._sow_sequence(company)
         return True
-
-    sow_stock_confirm_policy = fields.Selection(
-        [
-            ("warn", "Warn"),
-            ("block", "Block"),
-            ("approval", "Require a manager's approval"),
-        ],
-        string="Confirming With Too Little Stock",
-        default="warn",
-        required=True,
-        help="What confirming a quotation does when a line's warehouse has less free "
-        "stock than the line needs: warn (the user confirms anyway, the order's "
-        "chatter says so), block (no confirmation until the stock is there), or "
-        "require a manager's approval (recorded on the order: who and when).",
-    )
 
     @api.model
     def _sow_demo_load_chart(self, company_ids):

@@ -24,9 +24,6 @@ class ResConfigSettings(models.TransientModel):
     sow_visit_max_speed = fields.Integer(
         related="company_id.sow_visit_max_speed", readonly=False
     )
-    sow_stock_confirm_policy = fields.Selection(
-        related="company_id.sow_stock_confirm_policy", readonly=False
-    )
 
     # ---- collections: the journal each collection method posts into
     sow_collection_journal_cash_id = fields.Many2one(
@@ -56,4 +53,18 @@ class ResConfigSettings(models.TransientModel):
     )
     sow_pdc_auto_post = fields.Boolean(
         related="company_id.sow_pdc_auto_post", readonly=False
+    )
+
+    # ---- quotations and their confirmation
+    sow_stock_confirm_policy = fields.Selection(
+        related="company_id.sow_stock_confirm_policy", readonly=False
+    )
+    sow_credit_confirm_policy = fields.Selection(
+        related="company_id.sow_credit_confirm_policy", readonly=False
+    )
+    sow_credit_check_overdue = fields.Boolean(
+        related="company_id.sow_credit_check_overdue", readonly=False
+    )
+    sow_credit_overdue_days = fields.Integer(
+        related="company_id.sow_credit_overdue_days", readonly=False
     )

@@ -1,5 +1,7 @@
 # Copyright 2026 Sales Order Workflow contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import timedelta
+
 from markupsafe import Markup
 
 from odoo import api, fields, models
@@ -95,3 +97,99 @@ class ResPartner(models.Model):
         # sudo: see _sow_flag_bounced_cheque; only the flag is cleared.
         self.sudo().write({"sow_bounced_cheque": False})
         return True
+
+    # ------------------------------------------------------------ quotations
+    def action_sow_new_quotation(self):
+        """A new quotation for this customer, from the customer's form: the
+        rep's open visit at this customer (if any) comes with it."""
+        self.ensure_one()
+        Visit = self.env["sale.visit"]
+        # a salesman who is no field rep has no visits (nor access to them)
+        visit = Visit._sow_current_visit() if Visit.has_access("read") else Visit
+        if visit and (
+            visit.partner_id.commercial_partner_id != self.commercial_partner_id
+        ):
+            visit = visit.browse()
+        return self.env["sale.order"]._sow_new_quotation_action(self, visit=visit)
+
+    # ------------------------------------------------------------ credit
+    def _sow_credit_figures(self, company, overdue_days=None):
+        """What this customer (its commercial entity) owes ``company`` and has
+        on order there, in the company's currency:
+
+        - ``receivable``: open receivables, Odoo's own ``credit`` (posted,
+          unreconciled receivable lines, the company and its branches);
+        - ``to_invoice``: confirmed sales orders (of the customer and its
+          contacts) not yet invoiced: their total less what posted invoices
+          and credit notes of them already put into receivables;
+        - ``limit``: the customer's credit limit (Odoo's ``credit_limit``, the
+          company's default when the customer has none of its own; 0 is none);
+        - with ``overdue_days`` (an integer, 0 for any overdue invoice): the
+          posted customer invoices still open more than that many days after
+          their due date: ``overdue_amount``, ``overdue_count`` and
+          ``overdue_oldest`` (the one due first).
+
+        Reps have no accounting rights: the figures are read as superuser,
+        here only, and only these totals leave this method.
+        """
+        self.ensure_one()
+        # sudo: receivables, credit limits, invoices and other reps' orders of
+        # the customer are not readable by a rep; only totals are returned.
+        partner = self.commercial_partner_id.with_company(company).sudo()
+        # Odoo's credit is computed, not stored: read it afresh
+        partner.invalidate_recordset(["credit", "credit_limit"])
+        currency = company.currency_id
+        today = fields.Date.context_today(self)
+        orders = (
+            self.env["sale.order"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", company.id),
+                    ("partner_id", "child_of", partner.id),
+                    ("state", "=", "sale"),
+                    "|",
+                    ("invoice_status", "!=", "invoiced"),
+                    ("order_line.invoice_lines.parent_state", "=", "draft"),
+                ]
+            )
+        )
+        to_invoice = 0.0
+        for order in orders:
+            remaining = order.amount_total - order.amount_invoiced
+            if order.currency_id.compare_amounts(remaining, 0.0) > 0:
+                to_invoice += order.currency_id._convert(
+                    remaining, currency, company, today
+                )
+        figures = {
+            "partner": partner.sudo(False),
+            "currency": currency,
+            "receivable": currency.round(partner.credit),
+            "to_invoice": currency.round(to_invoice),
+            "limit": currency.round(partner.credit_limit),
+        }
+        if overdue_days is not None:
+            overdue_domain = [
+                ("company_id", "child_of", company.root_id.id),
+                ("commercial_partner_id", "=", partner.id),
+                ("move_type", "=", "out_invoice"),
+                ("state", "=", "posted"),
+                ("payment_state", "in", ("not_paid", "partial")),
+                ("invoice_date_due", "<", today - timedelta(days=overdue_days)),
+            ]
+            Move = self.env["account.move"].sudo()
+            [(amount, count)] = Move._read_group(
+                overdue_domain, aggregates=["amount_residual_signed:sum", "__count"]
+            )
+            oldest = Move.search(overdue_domain, order="invoice_date_due, id", limit=1)
+            figures.update(
+                overdue_amount=currency.round(amount or 0.0),
+                overdue_count=count,
+                overdue_oldest=oldest.sudo(False),
+                overdue_oldest_name=oldest.name,
+                overdue_oldest_due=oldest.invoice_date_due,
+                overdue_oldest_days=(today - oldest.invoice_date_due).days
+                if oldest
+                else 0,
+            )
+        return figures

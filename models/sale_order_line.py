@@ -1,9 +1,21 @@
 # Copyright 2026 Sales Order Workflow contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
-# Changing these on an approved quotation asks for a new approval.
-STOCK_APPROVAL_FIELDS = {"product_id", "product_uom_qty", "product_uom", "route_id"}
+# Changing these on an approved quotation asks for a new approval: what the
+# stock check and the credit check look at.
+APPROVAL_LINE_FIELDS = frozenset(
+    {
+        "product_id",
+        "product_uom_qty",
+        "product_uom",
+        "route_id",
+        "price_unit",
+        "discount",
+        "tax_id",
+    }
+)
 
 
 class SaleOrderLine(models.Model):
@@ -60,15 +72,45 @@ class SaleOrderLine(models.Model):
                     else [],
                 }
 
+    # ---------------------------------------------------------------- constraints
+    @api.constrains("product_uom_qty", "price_unit", "order_id")
+    def _check_sow_field_line(self):
+        """Orders taken at a visit come from the field screens: a negative
+        quantity or price there is a typing mistake, not a return."""
+        for line in self:
+            if (
+                not line.order_id.visit_id
+                or line.display_type
+                or line.is_downpayment
+                or line.order_id.state == "cancel"
+            ):
+                continue
+            if line.product_uom_qty < 0 or line.price_unit < 0:
+                negative_qty = line.product_uom_qty < 0
+                raise ValidationError(
+                    self.env._(
+                        "%(order)s, %(product)s: the %(what)s cannot be negative on "
+                        "an order taken at a visit (%(value)s). Enter what the "
+                        "customer buys; a return goes through a credit note, a "
+                        "reduction through the discount.",
+                        order=line.order_id.name,
+                        product=line.product_id.display_name or line.name,
+                        what=self.env._("quantity")
+                        if negative_qty
+                        else self.env._("unit price"),
+                        value=line.product_uom_qty if negative_qty else line.price_unit,
+                    )
+                )
+
     # ------------------------------------------------------------------ approval
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
-        lines.order_id._sow_reset_stock_approval()
+        lines.order_id._sow_reset_approval()
         return lines
 
     def write(self, vals):
         result = super().write(vals)
-        if STOCK_APPROVAL_FIELDS & vals.keys():
-            self.order_id._sow_reset_stock_approval()
+        if APPROVAL_LINE_FIELDS & vals.keys():
+            self.order_id._sow_reset_approval()
         return result

@@ -701,6 +701,23 @@ class SaleVisit(models.Model):
         )
         return action
 
+    def action_sow_new_quotation(self):
+        """A new quotation for the visited customer, linked to this visit."""
+        self.ensure_one()
+        if self.state not in ("checked_in", "checked_out"):
+            raise UserError(
+                self.env._(
+                    "Visit %(visit)s is %(state)s: check in at %(customer)s first, "
+                    "then make the quotation.",
+                    visit=self.name,
+                    state=self._sow_state_label(),
+                    customer=self.partner_id.display_name,
+                )
+            )
+        return self.env["sale.order"]._sow_new_quotation_action(
+            self.partner_id, visit=self
+        )
+
     # ------------------------------------------------------------ the funnel
     def _sow_parse_position(self, latitude=None, longitude=None, accuracy=None):
         """Check what a phone sent; return (latitude, longitude, accuracy).

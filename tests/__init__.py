@@ -27,3 +27,9 @@ from . import test_collection_concurrency
 from . import test_collection_performance
 from . import test_collection_tour
 from . import test_collection_visit
+from . import test_credit_control
+from . import test_quotation_from_visit
+from . import test_quotation_validity
+from . import test_quotation_portal
+from . import test_quotation_conversion
+from . import test_quotation_security

@@ -167,9 +167,10 @@ class SowCommon(TransactionCase):
 
     @classmethod
     def _sow_create_invoice(
-        cls, partner, lines, invoice_date=None, post=True, user=None
+        cls, partner, lines, invoice_date=None, post=True, user=None, **values
     ):
-        """lines: [(product, quantity, price_unit)]"""
+        """lines: [(product, quantity, price_unit)]; ``values`` for the move
+        (e.g. invoice_date_due)."""
         company = partner.company_id or cls.company
         move = (
             cls.env["account.move"]
@@ -191,6 +192,7 @@ class SowCommon(TransactionCase):
                         )
                         for product, quantity, price in lines
                     ],
+                    **values,
                 }
             )
         )
@@ -268,6 +270,7 @@ class SowCommon(TransactionCase):
             ._sow_clock("out", latitude, longitude, accuracy)
         )
 
+    # ------------------------------------------------------------ stock
     @classmethod
     def _sow_create_move(
         cls, product, source, destination, quantity, uom=None, date=None, done=False
@@ -299,3 +302,32 @@ class SowCommon(TransactionCase):
             if date:
                 move.date = date
         return move
+
+    # ------------------------------------------------------------ quotations
+    @classmethod
+    def _sow_open_visit(cls, partner, user=None):
+        """The rep starts the day if needed and checks in at the customer."""
+        user = user or partner.user_id or cls.rep
+        if user.employee_id.attendance_state != "checked_in":
+            cls._sow_clock_in(user, *cls._sow_north_of(partner, 40), 10)
+        visit = cls._sow_create_visit(partner, user)
+        visit.with_user(user).action_check_in(*cls._sow_north_of(partner, 10), 5)
+        return visit
+
+    @classmethod
+    def _sow_use_credit_control(cls, policy, overdue_days=None, company=None):
+        """Odoo's credit limits on, our policy; overdue invoices checked when
+        ``overdue_days`` is given."""
+        company = company or cls.company
+        company.write(
+            {
+                "account_use_credit_limit": True,
+                "sow_credit_confirm_policy": policy,
+                "sow_credit_check_overdue": overdue_days is not None,
+                "sow_credit_overdue_days": overdue_days or 0,
+            }
+        )
+
+    @classmethod
+    def _sow_set_credit_limit(cls, partner, limit, company=None):
+        partner.with_company(company or cls.company).credit_limit = limit

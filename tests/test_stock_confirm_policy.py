@@ -34,7 +34,7 @@ class TestStockConfirmPolicy(SowCommon):
 
     def _notes(self, order):
         return order.message_ids.filtered(
-            lambda m: "too little free stock" in (m.body or "")
+            lambda m: "too little free stock" in (m.body or "").lower()
         )
 
     def test_shortage_is_computed_per_warehouse(self):
@@ -74,15 +74,15 @@ class TestStockConfirmPolicy(SowCommon):
         self._set_policy("warn")
         order = self._quotation()
         # the form's Confirm button asks first
-        action = order.with_context(sow_stock_warning=True).action_confirm()
-        self.assertEqual(action["res_model"], "sale.order.stock.warning")
+        action = order.with_context(sow_confirm_review=True).action_confirm()
+        self.assertEqual(action["res_model"], "sale.order.confirm.review")
         self.assertEqual(order.state, "draft")
         wizard = (
-            self.env["sale.order.stock.warning"]
+            self.env["sale.order.confirm.review"]
             .with_user(self.rep)
             .browse(action["res_id"])
         )
-        self.assertIn("Beras Wangi 10kg", str(wizard.shortage_html))
+        self.assertIn("Beras Wangi 10kg", str(wizard.issues_html))
         wizard.action_confirm()
         self.assertEqual(order.state, "sale")
         self.assertEqual(len(self._notes(order)), 1)
@@ -93,14 +93,14 @@ class TestStockConfirmPolicy(SowCommon):
         self.assertEqual(len(self._notes(other)), 1)
         # enough stock (the rice in KL is reserved by now): no question, no note
         fine = self._quotation(rice=0, oil=5)
-        self.assertIs(fine.with_context(sow_stock_warning=True).action_confirm(), True)
+        self.assertIs(fine.with_context(sow_confirm_review=True).action_confirm(), True)
         self.assertFalse(self._notes(fine))
 
     def test_block(self):
         self._set_policy("block")
         order = self._quotation()
         with self.assertRaisesRegex(UserError, "cannot be confirmed") as caught:
-            order.with_context(sow_stock_warning=True).action_confirm()
+            order.with_context(sow_confirm_review=True).action_confirm()
         self.assertIn("Beras Wangi 10kg", str(caught.exception))
         self.assertEqual(order.state, "draft")
         # managers are blocked too
@@ -121,46 +121,47 @@ class TestStockConfirmPolicy(SowCommon):
             order.action_confirm()
         # the rep cannot approve his own
         with self.assertRaises(AccessError):
-            order.action_sow_approve_stock_shortage()
-        order.action_sow_request_stock_approval()
+            order.action_sow_approve(reason="Stock comes tomorrow.")
+        order.action_sow_request_approval()
         activity = order.activity_ids
         self.assertEqual(activity.user_id, self.manager)
         self.assertEqual(
             activity.activity_type_id,
-            self.env.ref("sales_order_workflow.mail_activity_type_stock_approval"),
+            self.env.ref("sales_order_workflow.mail_activity_type_confirm_approval"),
         )
         # asking twice does not nag twice
-        order.action_sow_request_stock_approval()
+        order.action_sow_request_approval()
         self.assertEqual(len(order.activity_ids), 1)
 
         tracked = order.with_user(self.manager).with_context(tracking_disable=False)
-        tracked.action_sow_approve_stock_shortage()
+        tracked.action_sow_approve(reason="Stock comes tomorrow.")
         self.env.flush_all()
         self.env.cr.precommit.run()  # tracking values are written at commit
-        self.assertEqual(order.sow_stock_approved_by, self.manager)
-        self.assertTrue(order.sow_stock_approved_date)
+        self.assertEqual(order.sow_approved_by, self.manager)
+        self.assertTrue(order.sow_approved_on)
+        self.assertEqual(order.sow_approval_reason, "Stock comes tomorrow.")
         self.assertFalse(order.activity_ids)
         tracking = order.sudo().message_ids.tracking_value_ids.filtered(
-            lambda t: t.field_id.name == "sow_stock_approved_by"
+            lambda t: t.field_id.name == "sow_approved_by"
         )
         self.assertEqual(tracking.new_value_char, self.manager.name)
 
         # a changed quotation needs a new approval
         order.order_line[0].product_uom_qty = 30
-        self.assertFalse(order.sow_stock_approved_by)
+        self.assertFalse(order.sow_approved_by)
         with self.assertRaises(UserError):
             order.action_confirm()
-        tracked.action_sow_approve_stock_shortage()
+        tracked.action_sow_approve(reason="Stock comes tomorrow.")
         order.action_confirm()
         self.assertEqual(order.state, "sale")
-        self.assertEqual(order.sow_stock_approved_by, self.manager)
+        self.assertEqual(order.sow_approved_by, self.manager)
 
     def test_approval_by_a_confirming_manager(self):
         self._set_policy("approval")
         order = self._quotation()
         order.with_user(self.manager).action_confirm()
         self.assertEqual(order.state, "sale")
-        self.assertEqual(order.sow_stock_approved_by, self.manager)
+        self.assertEqual(order.sow_approved_by, self.manager)
 
     def test_request_approval_needs_a_team_leader(self):
         self._set_policy("approval")
@@ -168,13 +169,23 @@ class TestStockConfirmPolicy(SowCommon):
         order = self._quotation()
         order.team_id = self.team
         with self.assertRaisesRegex(UserError, "no leader"):
-            order.action_sow_request_stock_approval()
+            order.action_sow_request_approval()
 
-    def test_superuser_confirmations_are_not_checked(self):
+    def test_superuser_confirmations_hold_blocked_quotations(self):
+        """The superuser (a customer signing online) is never refused: a
+        blocked quotation stays one, and its salesperson is told."""
         self._set_policy("block")
         order = self._quotation()
+        self.assertIs(order.sudo().action_confirm(), True)
+        self.assertEqual(order.state, "draft")
+        held = self.env.ref("sales_order_workflow.mail_activity_type_order_held")
+        self.assertEqual(order.activity_ids.activity_type_id, held)
+        self.assertEqual(order.activity_ids.user_id, self.rep)
+        # a warning does not hold
+        self._set_policy("warn")
         order.sudo().action_confirm()
         self.assertEqual(order.state, "sale")
+        self.assertEqual(len(self._notes(order)), 2)  # held, then confirmed
 
     def test_settings_form(self):
         with Form(self.env["res.config.settings"]) as settings:

@@ -113,26 +113,42 @@ class SaleStockInquiry(models.TransientModel):
 
     @api.depends("partner_id", "company_id")
     def _compute_order_id(self):
-        """The rep's latest draft quotation for the customer, if any.
-
-        VISIT LINK (to be wired once sale.visit lands): prefer the draft
-        quotation of the rep's open visit at this customer,
-        ``env["sale.visit"]._sow_current_visit()``.
-        """
+        """The rep's latest draft quotation for the customer, if any; the
+        draft quotation of the rep's open visit at this customer first."""
+        visit = self._sow_visit()
         for inquiry in self:
             if not inquiry.partner_id:
                 inquiry.order_id = False
                 continue
-            inquiry.order_id = self.env["sale.order"].search(
-                [
-                    ("partner_id", "=", inquiry.partner_id.id),
-                    ("state", "=", "draft"),
-                    ("user_id", "=", self.env.uid),
-                    ("company_id", "=", inquiry.company_id.id),
-                ],
-                order="write_date desc, id desc",
-                limit=1,
+            domain = [
+                ("partner_id", "=", inquiry.partner_id.id),
+                ("state", "=", "draft"),
+                ("user_id", "=", self.env.uid),
+                ("company_id", "=", inquiry.company_id.id),
+            ]
+            order = self.env["sale.order"]
+            if visit and inquiry._sow_visit_matches(visit):
+                order = order.search(
+                    domain + [("visit_id", "=", visit.id)],
+                    order="write_date desc, id desc",
+                    limit=1,
+                )
+            inquiry.order_id = order or order.search(
+                domain, order="write_date desc, id desc", limit=1
             )
+
+    @api.model
+    def _sow_visit(self):
+        """The rep's open visit (checked in), or an empty recordset."""
+        return self.env["sale.visit"]._sow_current_visit()
+
+    def _sow_visit_matches(self, visit):
+        self.ensure_one()
+        return (
+            visit.partner_id.commercial_partner_id
+            == self.partner_id.commercial_partner_id
+            and visit.company_id == self.company_id
+        )
 
     # ------------------------------------------------------------------ actions
     @api.model
@@ -318,9 +334,8 @@ class SaleStockInquiry(models.TransientModel):
             values["pricelist_id"] = self.pricelist_id.id
         if self.delivery_warehouse_id:
             values["warehouse_id"] = self.delivery_warehouse_id.id
-        # VISIT LINK (to be wired once sale.visit lands): the quotation belongs
-        # to the rep's open visit at this customer, if there is one:
-        #     visit = self.env["sale.visit"]._sow_current_visit()
-        #     if visit and visit.partner_id == self.partner_id:
-        #         values["visit_id"] = visit.id
+        # the quotation belongs to the rep's open visit at this customer
+        visit = self._sow_visit()
+        if visit and self._sow_visit_matches(visit):
+            values["visit_id"] = visit.id
         return values

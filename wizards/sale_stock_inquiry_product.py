@@ -1,6 +1,7 @@
 # Copyright 2026 Sales Order Workflow contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class SaleStockInquiryProduct(models.TransientModel):
@@ -43,6 +44,19 @@ class SaleStockInquiryProduct(models.TransientModel):
     quantity = fields.Float(
         "Quantity to Order", digits="Product Unit of Measure", default=0.0
     )
+
+    @api.constrains("quantity")
+    def _check_quantity(self):
+        for row in self:
+            if row.quantity < 0:
+                raise ValidationError(
+                    self.env._(
+                        "%(product)s: the quantity to order cannot be negative "
+                        "(%(quantity)s). Enter what the customer buys, or 0.",
+                        product=row.product_id.display_name,
+                        quantity=row.quantity,
+                    )
+                )
 
     @api.depends(
         "line_ids.qty_free",
