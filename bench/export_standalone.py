@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 # Copyright 2026 Sales Order Workflow contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# pylint: disable=print-used
+# (a command-line tool: its output is its report)
 """Accounting export benchmark, standalone (to be folded into bench/'s harness).
 
 Exports N customer invoices of 5 lines with their payments to each package
