@@ -90,7 +90,7 @@ INVOICE_FIELDS = [
 class SaleCollection(models.Model):
     _name = "sale.collection"
     _description = "Sales Collection (Official Receipt)"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "sow.rep.document.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["name", "partner_id", "cheque_number", "reference"]
@@ -114,31 +114,7 @@ class SaleCollection(models.Model):
         index=True,
         tracking=True,
     )
-    company_id = fields.Many2one(
-        "res.company",
-        required=True,
-        index=True,
-        default=lambda self: self.env.company,
-    )
-    user_id = fields.Many2one(
-        "res.users",
-        string="Collected By",
-        required=True,
-        index=True,
-        tracking=True,
-        default=lambda self: self.env.user,
-        domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
-    )
-    team_id = fields.Many2one(
-        "crm.team",
-        string="Sales Team",
-        compute="_compute_team_id",
-        store=True,
-        readonly=False,
-        precompute=True,
-        index=True,
-        check_company=True,
-    )
+    user_id = fields.Many2one(string="Collected By")
     partner_id = fields.Many2one(
         "res.partner",
         string="Customer",
@@ -284,14 +260,6 @@ class SaleCollection(models.Model):
     ]
 
     # ------------------------------------------------------------------ computes
-    @api.depends("user_id", "company_id")
-    def _compute_team_id(self):
-        for collection in self:
-            team = collection.user_id.sale_team_id
-            if team.company_id and team.company_id != collection.company_id:
-                team = self.env["crm.team"]
-            collection.team_id = team
-
     @api.depends("user_id", "partner_id")
     def _compute_visit_id(self):
         Visit = self.env["sale.visit"]

@@ -19,7 +19,7 @@ DEFAULT_DENOMINATIONS = (100, 50, 20, 10, 5, 1, 0.5, 0.2, 0.1, 0.05)
 class SaleCollectionHandover(models.Model):
     _name = "sale.collection.handover"
     _description = "Collection Handover"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "sow.rep.document.mixin"]
     _order = "id desc"
     _check_company_auto = True
 
@@ -38,28 +38,6 @@ class SaleCollectionHandover(models.Model):
         copy=False,
         index=True,
         tracking=True,
-    )
-    user_id = fields.Many2one(
-        "res.users",
-        string="Rep",
-        required=True,
-        index=True,
-        tracking=True,
-        default=lambda self: self.env.user,
-        domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
-    )
-    team_id = fields.Many2one(
-        "crm.team",
-        string="Sales Team",
-        compute="_compute_team_id",
-        store=True,
-        readonly=False,
-        precompute=True,
-        index=True,
-        check_company=True,
-    )
-    company_id = fields.Many2one(
-        "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     currency_id = fields.Many2one(related="company_id.currency_id", store=True)
     collection_ids = fields.One2many(
@@ -161,14 +139,6 @@ class SaleCollectionHandover(models.Model):
     ]
 
     # ------------------------------------------------------------------ computes
-    @api.depends("user_id", "company_id")
-    def _compute_team_id(self):
-        for handover in self:
-            team = handover.user_id.sale_team_id
-            if team.company_id and team.company_id != handover.company_id:
-                team = self.env["crm.team"]
-            handover.team_id = team
-
     @api.depends(
         "collection_ids.state", "collection_ids.amount", "collection_ids.method"
     )

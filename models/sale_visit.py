@@ -85,7 +85,7 @@ PURPOSES = [
 class SaleVisit(models.Model):
     _name = "sale.visit"
     _description = "Customer Visit"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "sow.rep.document.mixin"]
     _order = "planned_date desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["name", "partner_id.name"]
@@ -98,21 +98,7 @@ class SaleVisit(models.Model):
         default=lambda self: self.env._("New"),
         index="trigram",
     )
-    company_id = fields.Many2one(
-        "res.company",
-        required=True,
-        index=True,
-        default=lambda self: self.env.company,
-    )
-    user_id = fields.Many2one(
-        "res.users",
-        string="Salesperson",
-        required=True,
-        index=True,
-        tracking=True,
-        default=lambda self: self.env.user,
-        domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
-    )
+    user_id = fields.Many2one(string="Salesperson")
     employee_id = fields.Many2one(
         "hr.employee",
         compute="_compute_employee_id",
@@ -122,16 +108,7 @@ class SaleVisit(models.Model):
         help="The salesperson's employee in the visit's company, whose attendance "
         "(clock-in) the visit belongs to.",
     )
-    team_id = fields.Many2one(
-        "crm.team",
-        string="Sales Team",
-        compute="_compute_team_id",
-        store=True,
-        readonly=False,
-        index="btree_not_null",
-        tracking=True,
-        check_company=True,
-    )
+    team_id = fields.Many2one(tracking=True)
     partner_id = fields.Many2one(
         "res.partner",
         string="Customer",
@@ -319,36 +296,6 @@ class SaleVisit(models.Model):
             visit.employee_id = by_key.get(
                 (visit.user_id.id, visit.company_id.id), self.env["hr.employee"]
             )
-
-    @api.depends("user_id", "company_id")
-    def _compute_team_id(self):
-        """The rep's sales team in the visit's company: his main team (Odoo's
-        ``sale_team_id``) if it fits, else the first team he belongs to or
-        leads; none otherwise (never some other team of the company)."""
-        # sudo: teams are read to be linked, whatever the rep may read of them
-        Team = self.env["crm.team"].sudo()
-        for visit in self:
-            user, company = visit.user_id, visit.company_id
-            if not user:
-                visit.team_id = False
-                continue
-            fits = [company.id, False]
-            if visit.team_id and visit.team_id.company_id.id in fits:
-                team = visit.team_id.sudo()
-                if user in team.member_ids or user == team.user_id:
-                    continue
-            team = user.sudo().sale_team_id
-            if not team or team.company_id.id not in fits:
-                team = Team.search(
-                    [
-                        ("company_id", "in", fits),
-                        "|",
-                        ("member_ids", "in", user.ids),
-                        ("user_id", "=", user.id),
-                    ],
-                    limit=1,
-                )
-            visit.team_id = team
 
     @api.depends(
         "partner_id.partner_latitude",
