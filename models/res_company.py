@@ -151,6 +151,28 @@ class ResCompany(models.Model):
                 charts._load(template, company, install_demo=False)
         return True
 
+    @api.model
+    def _sow_demo_adopt_warehouse(self, company_id, xmlid):
+        """Demo data only: let ``xmlid`` name the warehouse the company already
+        has, so that the demo's first warehouse is that one (renamed by the
+        record that follows), not a second, empty one beside it. Odoo gives a
+        new company a warehouse while demo data is loaded."""
+        warehouse = self.env["stock.warehouse"].search(
+            [("company_id", "=", company_id)], order="id", limit=1
+        )
+        if warehouse and not self.env.ref(xmlid, raise_if_not_found=False):
+            module, name = xmlid.split(".")
+            self.env["ir.model.data"].create(
+                {
+                    "module": module,
+                    "name": name,
+                    "model": "stock.warehouse",
+                    "res_id": warehouse.id,
+                    "noupdate": True,
+                }
+            )
+        return True
+
     # ------------------------------------------------------------ collections
     # The journal each collection method posts into (Settings > Field Sales).
     # Empty means: the company's first cash journal for cash, its first bank
