@@ -48,8 +48,12 @@ registry.category("web_tour.tours").add("sow_quotation_sign_now_phone", {
             trigger: ".modal .o_portal_sign_submit:enabled",
             run: "click",
         },
+        // the signature confirms the order (stock and credit checks, the
+        // delivery, the confirmation mail) before the page comes back: on
+        // two busy cores that took longer than a step's default 10 s in CI
         {
             trigger: "#quote_content:contains(Thank You)",
+            timeout: 30000,
         },
         {
             trigger: "#quote_content",
