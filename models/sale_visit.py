@@ -665,6 +665,14 @@ class SaleVisit(models.Model):
             self.partner_id, visit=self
         )
 
+    def action_sow_stock_inquiry(self):
+        """The stock inquiry for the visited customer: what the rep adds there
+        goes into the visit's quotation (made if there is none yet)."""
+        self.ensure_one()
+        return self.env["sale.stock.inquiry"]._sow_open_action(
+            {"default_partner_id": self.partner_id.id}
+        )
+
     # ------------------------------------------------------------ the funnel
     def _sow_parse_position(self, latitude=None, longitude=None, accuracy=None):
         """Check what a phone sent; return (latitude, longitude, accuracy).

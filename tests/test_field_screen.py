@@ -231,6 +231,35 @@ class TestFieldScreenTour(FieldScreenCase):
 
 
 @tagged("post_install", "-at_install")
+class TestFieldScreenActionsTour(FieldScreenCase):
+    browser_size = "390x844"
+    touch_enabled = True
+
+    def test_stock_receipt_and_quotation_from_the_visit(self):
+        self._sow_set_stock(self.product_rice, self.wh_kl, 40)
+        self._sow_clock_in(self.rep, *self._sow_north_of(self.customer_kl, 40), 10)
+        self.visit.with_user(self.rep).action_check_in(
+            *self._sow_north_of(self.customer_kl, 10), 5
+        )
+        self.start_tour(
+            "/odoo/action-sales_order_workflow.action_field_screen",
+            "sales_order_workflow_field_screen_actions",
+            login="sow_rep",
+        )
+        order = self.env["sale.order"].search([("visit_id", "=", self.visit.id)])
+        self.assertEqual(len(order), 1)
+        self.assertEqual(order.partner_id, self.customer_kl)
+        self.assertEqual(order.user_id, self.rep)
+        self.assertEqual(order.order_line.product_id, self.product_rice)
+        self.assertEqual(order.order_line.product_uom_qty, 3)
+        # the receipt and the second quotation were opened, not saved
+        self.assertFalse(
+            self.env["sale.collection"].search([("visit_id", "=", self.visit.id)])
+        )
+        self.assertEqual(self.visit.state, "checked_in")
+
+
+@tagged("post_install", "-at_install")
 class TestVisitFormTour(FieldScreenCase):
     def test_visit_form_buttons_capture_the_position(self):
         self._sow_clock_in(self.rep)

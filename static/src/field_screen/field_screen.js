@@ -38,6 +38,7 @@ export class FieldScreen extends Component {
 
     setup() {
         this.action = useService("action");
+        this.orm = useService("orm");
         this.state = useState({
             data: null,
             busy: false,
@@ -208,6 +209,15 @@ export class FieldScreen extends Component {
             views: [[false, "form"]],
             name: visit.name,
         });
+    }
+
+    /**
+     * One of the visit's own buttons (the visit form has them too): stock
+     * inquiry, new quotation, new receipt for the customer being visited.
+     */
+    async visitAction(visit, method) {
+        const action = await this.orm.call("sale.visit", method, [[visit.id]]);
+        return this.action.doAction(action);
     }
 
     get busyLabel() {

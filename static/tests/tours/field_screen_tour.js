@@ -183,3 +183,116 @@ registry.category("web_tour.tours").add("sales_order_workflow_visit_form", {
         },
     ],
 });
+
+/**
+ * At the customer, from My Day: the stock inquiry (what is added goes into
+ * the visit's quotation), then a receipt and a quotation for the same
+ * customer and visit.
+ */
+function assertFilled() {
+    const field = this.anchor;
+    const text = field.querySelector("input")?.value || field.textContent.trim();
+    if (!text) {
+        throw new Error(`${field.getAttribute("name")} is empty`);
+    }
+}
+
+registry.category("web_tour.tours").add("sales_order_workflow_field_screen_actions", {
+    steps: () => [
+        {
+            content: "Checked in at the customer: tap Stock",
+            trigger:
+                ".o_sow_current_visit:contains(Kedai Runcit Ah Seng) .o_sow_visit_stock:enabled",
+            run: "click",
+        },
+        {
+            content: "The inquiry is for the visited customer",
+            trigger:
+                ".o_sow_stock_inquiry .o_field_widget[name=partner_id] input:value(Kedai Runcit Ah Seng)",
+        },
+        {
+            trigger: ".o_sow_stock_inquiry .o_sow_inquiry_search_term input",
+            run: "edit beras",
+        },
+        {
+            trigger: ".o_sow_stock_inquiry button.o_sow_inquiry_search",
+            run: "click",
+        },
+        {
+            trigger:
+                ".o_sow_inquiry_products .o_kanban_record:contains(Beras Wangi 10kg) .o_sow_inquiry_card_title",
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_field_widget[name=quantity] input",
+            run: "edit 3",
+        },
+        {
+            trigger: ".modal .o_form_button_save",
+            run: "click",
+        },
+        {
+            trigger:
+                ".o_sow_inquiry_products .o_kanban_record:contains(Beras Wangi 10kg):contains(To order)",
+        },
+        {
+            trigger: ".o_sow_stock_inquiry button.o_sow_inquiry_add",
+            run: "click",
+        },
+        {
+            content: "The visit's quotation, with the rice",
+            trigger:
+                ".o_form_view .o_field_widget[name=order_line] .o_kanban_record:contains(Beras Wangi 10kg)",
+        },
+        {
+            content: "Back to My Day",
+            trigger: ".o_back_button",
+            run: "click",
+        },
+        {
+            trigger: ".o_sow_stock_inquiry",
+        },
+        {
+            trigger: ".o_back_button",
+            run: "click",
+        },
+        {
+            content: "Tap Receipt",
+            trigger: ".o_sow_current_visit .o_sow_visit_receipt:enabled",
+            run: "click",
+        },
+        {
+            content: "A new receipt from the visited customer…",
+            trigger:
+                ".o_form_view .o_field_widget[name=partner_id] input:value(Kedai Runcit Ah Seng)",
+        },
+        {
+            trigger: ".o_form_view .o_notebook a.nav-link:contains(Other Information)",
+            run: "click",
+        },
+        {
+            content: "…at this visit",
+            trigger: ".o_form_view .o_field_widget[name=visit_id]",
+            run: assertFilled,
+        },
+        {
+            trigger: ".o_back_button",
+            run: "click",
+        },
+        {
+            content: "Tap Quotation",
+            trigger: ".o_sow_current_visit .o_sow_visit_quotation:enabled",
+            run: "click",
+        },
+        {
+            content: "A new quotation for the visited customer",
+            trigger:
+                ".o_form_view .o_field_widget[name=partner_id] input:value(Kedai Runcit Ah Seng)",
+        },
+        {
+            content: "…at this visit",
+            trigger: ".o_form_view .o_field_widget[name=visit_id]",
+            run: assertFilled,
+        },
+    ],
+});
