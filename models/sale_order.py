@@ -602,13 +602,10 @@ class SaleOrder(models.Model):
         number = self._sow_whatsapp_number(self.partner_id)
         if self.state == "draft":
             self.action_quotation_sent()
+        # outside the call: Odoo's term extraction cannot read f-strings
+        to = "+" + number if number else self.env._("a contact chosen in WhatsApp")
         self.message_post(
-            body=self.env._(
-                "Link shared on WhatsApp with %(to)s.",
-                to=f"+{number}"
-                if number
-                else self.env._("a contact chosen in WhatsApp"),
-            ),
+            body=self.env._("Link shared on WhatsApp with %(to)s.", to=to),
             subtype_xmlid="mail.mt_note",
         )
         return {

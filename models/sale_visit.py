@@ -897,11 +897,13 @@ class SaleVisit(models.Model):
         if lat is not None:
             if acc is not None and acc > company.sow_visit_accuracy_threshold:
                 vals["flag_low_accuracy"] = True
+                # outside the call: Odoo's term extraction cannot read f-strings
+                accuracy = f"{acc:.1f}".removesuffix(".0")
                 notes.append(
                     self.env._(
                         "GPS accuracy %(accuracy)s m is worse than the "
                         "%(threshold)s m threshold.",
-                        accuracy=f"{acc:.1f}".removesuffix(".0"),
+                        accuracy=accuracy,
                         threshold=company.sow_visit_accuracy_threshold,
                     )
                 )
