@@ -125,3 +125,12 @@ def read_dbf(data, encoding=None):
         records = list(table)
         fields = [(f.name, f.type, f.length, f.decimal_count) for f in table.fields]
         return fields, records, table
+
+
+# a cell as read_sheet gives it: (type, value)
+def text(value):
+    return ("text", value)
+
+
+def num(value):
+    return ("number", float(value))

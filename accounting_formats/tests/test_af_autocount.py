@@ -7,7 +7,7 @@ from decimal import Decimal as D
 
 import pytest
 from af_factories import WHEN, credit_note, customer, invoice, line, payment
-from af_readers import read_fixture, read_sheet
+from af_readers import num, read_fixture, read_sheet, text
 
 from accounting_formats import get_package
 from accounting_formats.common import ExportError
@@ -55,14 +55,6 @@ def export(kind, records, file_format="xls"):
     files = AC.export({kind: records}, WHEN, {"file_format": file_format})
     assert len(files) == 1
     return files[0], read_sheet(files[0])
-
-
-def text(value):
-    return ("text", value)
-
-
-def num(value):
-    return ("number", float(value))
 
 
 @pytest.mark.parametrize("file_format", FORMATS)

@@ -9,7 +9,7 @@ from decimal import Decimal as D
 
 import pytest
 from af_factories import WHEN, credit_note, customer, invoice, item, line, payment
-from af_readers import read_sheet
+from af_readers import num, read_sheet, text
 
 from accounting_formats import get_package
 from accounting_formats.common import ExportError
@@ -55,14 +55,6 @@ def export(kind, records):
     files = SQL.export({kind: records}, WHEN)
     assert len(files) == 1
     return files[0], read_sheet(files[0])
-
-
-def text(value):
-    return ("text", value)
-
-
-def num(value):
-    return ("number", float(value))
 
 
 @pytest.mark.parametrize(
