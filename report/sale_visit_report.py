@@ -59,7 +59,9 @@ class SaleVisitReport(models.Model):
         readonly=True, help="The check-in, or the planned time of a visit not made."
     )
     planned_date = fields.Datetime(string="Planned", readonly=True)
-    planned_day = fields.Date(readonly=True, help="Planned day, in the rep's time zone.")
+    planned_day = fields.Date(
+        readonly=True, help="Planned day, in the rep's time zone."
+    )
     check_in = fields.Datetime(readonly=True)
     check_in_day = fields.Date(
         readonly=True, help="Day of the check-in, in the rep's time zone."

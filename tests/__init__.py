@@ -33,3 +33,4 @@ from . import test_quotation_validity
 from . import test_quotation_portal
 from . import test_quotation_conversion
 from . import test_quotation_security
+from . import test_report_figures
