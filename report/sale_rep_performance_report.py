@@ -1,6 +1,8 @@
 # Copyright 2026 Sales Order Workflow contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models, tools
+from datetime import timedelta
+
+from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
 from . import sow_report_sql as q
@@ -350,3 +352,67 @@ SELECT (g.company_id::bigint * 1099511627776 + g.user_id::bigint * 65536
         if groupby:
             return result
         return result[0][1]
+
+    # ------------------------------------------------------------------ dashboard
+    def _sow_figure_rows(self):
+        """What the dashboard and My Day show, in order: (measure, label, kind)."""
+        _ = self.env._
+        return [
+            ("planned_count", _("Planned visits"), "int"),
+            ("visit_count", _("Visits made"), "int"),
+            ("verified_count", _("Verified visits"), "int"),
+            ("effective_count", _("Effective visits"), "int"),
+            ("attended_hours", _("Hours attended"), "hours"),
+            ("visit_hours", _("Hours at customers"), "hours"),
+            ("quotation_count", _("Quotations"), "int"),
+            ("quotation_amount", _("Quoted (untaxed)"), "money"),
+            ("conversion_rate", _("Conversion (%)"), "percent"),
+            ("order_count", _("Orders"), "int"),
+            ("order_amount", _("Ordered (untaxed)"), "money"),
+            ("collected_cash", _("Cash"), "money"),
+            ("collected_cheque", _("Cheques"), "money"),
+            ("collected_bank_transfer", _("Bank transfers"), "money"),
+            ("collected_ewallet", _("E-wallet"), "money"),
+            ("collected_card", _("Card"), "money"),
+            ("collected_amount", _("Collected"), "money"),
+        ]
+
+    @api.model
+    def sow_dashboard_data(self, today=None):
+        """The key figures of today, this week (from Monday) and this month,
+        up to today, of the rows the user may read (a manager: his teams), and
+        this month's per rep: four grouped reads, one call."""
+        today = fields.Date.to_date(today) or fields.Date.context_today(self)
+        _ = self.env._
+        periods = [
+            ("today", _("Today"), today),
+            ("week", _("This Week"), today - timedelta(days=today.weekday())),
+            ("month", _("This Month"), today.replace(day=1)),
+        ]
+        result_periods = []
+        for key, label, start in periods:
+            domain = [("date", ">=", start), ("date", "<=", today)]
+            result_periods.append(
+                {
+                    "key": key,
+                    "label": label,
+                    "date_from": fields.Date.to_string(start),
+                    "date_to": fields.Date.to_string(today),
+                    "figures": self._sow_figures(domain),
+                }
+            )
+        month_domain = [("date", ">=", periods[2][2]), ("date", "<=", today)]
+        reps = [
+            {"user_id": user.id, "name": user.name, "figures": figures}
+            for (user,), figures in self._sow_figures(month_domain, ["user_id"])
+        ]
+        reps.sort(key=lambda rep: -rep["figures"]["order_amount"])
+        return {
+            "currency_id": self.env.company.currency_id.id,
+            "rows": [
+                {"key": key, "label": label, "kind": kind}
+                for key, label, kind in self._sow_figure_rows()
+            ],
+            "periods": result_periods,
+            "reps": reps,
+        }

@@ -34,3 +34,5 @@ from . import test_quotation_portal
 from . import test_quotation_conversion
 from . import test_quotation_security
 from . import test_report_figures
+from . import test_report_dashboard
+from . import test_report_security

@@ -8,3 +8,4 @@ from . import sale_collection_handover_receive
 from . import sale_order_confirm_review
 from . import sale_order_renew
 from . import sale_order_cancel
+from . import sale_rep_day
