@@ -60,6 +60,7 @@
         "report/sale_rep_day_reports.xml",
         "report/sale_rep_day_templates.xml",
         "wizards/sale_rep_day_views.xml",
+        "wizards/sale_activity_report_wizard_views.xml",
     ],
     "demo": [
         "data/demo/sow_demo_company.xml",

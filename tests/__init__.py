@@ -36,3 +36,4 @@ from . import test_quotation_security
 from . import test_report_figures
 from . import test_report_dashboard
 from . import test_report_security
+from . import test_report_xlsx

@@ -3,7 +3,6 @@
 """The manager's dashboard and the rep's My Day (screen and PDF), on the
 fixed fixture of ``report_common``."""
 
-from odoo import fields
 from odoo.tests import tagged
 
 from .report_common import D1, D2, SowReportCommon

@@ -9,3 +9,4 @@ from . import sale_order_confirm_review
 from . import sale_order_renew
 from . import sale_order_cancel
 from . import sale_rep_day
+from . import sale_activity_report_wizard
