@@ -207,12 +207,15 @@ class SaleRepPerformanceReport(models.Model):
     # ------------------------------------------------------------------ the view
     @staticmethod
     def _sow_branch(source, user, company, day, **measures):
+        """One source of figures, summed per rep, company and day (its own
+        figures only; the others are 0)."""
         columns = ",\n       ".join(
-            f"{measures.get(name, '0')} AS {name}" for name in MEASURES
+            f"SUM({measures[name]}) AS {name}" if name in measures else f"0 AS {name}"
+            for name in MEASURES
         )
         return (
             f"SELECT {user} AS user_id, {company} AS company_id, {day} AS day,\n"
-            f"       {columns}\n  {source}"
+            f"       {columns}\n  {source}\n GROUP BY 1, 2, 3"
         )
 
     def _sow_query(self):
@@ -232,23 +235,23 @@ class SaleRepPerformanceReport(models.Model):
             attendance_count="1",
             attended_hours="COALESCE(a.worked_hours, 0)",
         )
-        planned = self._sow_branch(
-            "FROM sale_visit_report vr WHERE vr.state <> 'cancelled'",
+        # one pass over the visits: a row for the day each was planned for
+        # (unless cancelled) and one for the day it was made
+        visits = self._sow_branch(
+            """FROM sale_visit_report vr
+  CROSS JOIN LATERAL (VALUES
+        (vr.planned_day, (vr.state <> 'cancelled')::int, 0),
+        (vr.check_in_day, 0, vr.made_count)) d (day, planned, made)
+ WHERE d.planned = 1 OR d.made = 1""",
             "vr.user_id",
             "vr.company_id",
-            "vr.planned_day",
-            planned_count="1",
-        )
-        made = self._sow_branch(
-            "FROM sale_visit_report vr WHERE vr.made_count = 1",
-            "vr.user_id",
-            "vr.company_id",
-            "vr.check_in_day",
-            visit_count="1",
-            verified_count="vr.verified_count",
-            effective_count="vr.effective_count",
-            flagged_count="vr.flagged_count",
-            visit_hours="vr.duration",
+            "d.day",
+            planned_count="d.planned",
+            visit_count="d.made",
+            verified_count="d.made * vr.verified_count",
+            effective_count="d.made * vr.effective_count",
+            flagged_count="d.made * vr.flagged_count",
+            visit_hours="d.made * vr.duration",
         )
         quotations = self._sow_branch(
             "FROM sale_order so"
@@ -287,7 +290,7 @@ class SaleRepPerformanceReport(models.Model):
         receivables = self._sow_branch(
             """FROM (SELECT DISTINCT vr.user_id, vr.company_id, vr.check_in_day,
                         vr.commercial_partner_id
-                   FROM sale_visit_report vr WHERE vr.made_count = 1) vd
+                   FROM sale_visit_report vr WHERE vr.check_in IS NOT NULL) vd
   JOIN (SELECT am.commercial_partner_id, am.company_id,
                SUM(am.amount_residual_signed) AS balance
           FROM account_move am
@@ -303,28 +306,33 @@ class SaleRepPerformanceReport(models.Model):
             receivable_amount="ob.balance",
         )
         union = "\nUNION ALL\n".join(
-            (attendances, planned, made, quotations, orders, collections, receivables)
+            (attendances, visits, quotations, orders, collections, receivables)
         )
         sums = ",\n       ".join(f"SUM(g.{name}) AS {name}" for name in MEASURES)
+        measures = ",\n       ".join(f"r.{name}" for name in MEASURES)
         conversion = CONVERSION_SQL.format(
             quotations="g.quotation_count", won="g.quotation_won_count"
         )
+        # summed first, then the few rep-days joined to their rep's team
         return f"""
-SELECT (g.company_id::bigint * 1099511627776 + g.user_id::bigint * 65536
-        + (g.day - DATE '1970-01-01')) AS id,
-       g.day AS date,
-       g.user_id AS user_id,
-       g.company_id AS company_id,
-       MIN(t.id) AS team_id,
-       MIN(rc.currency_id) AS currency_id,
-       {sums},
-       {conversion} AS conversion_rate
-  FROM ({union}) g
-  JOIN res_company rc ON rc.id = g.company_id
-  JOIN res_users ru ON ru.id = g.user_id
+SELECT (r.company_id::bigint * 1099511627776 + r.user_id::bigint * 65536
+        + (r.day - DATE '1970-01-01')) AS id,
+       r.day AS date,
+       r.user_id AS user_id,
+       r.company_id AS company_id,
+       t.id AS team_id,
+       rc.currency_id AS currency_id,
+       {measures},
+       r.conversion_rate AS conversion_rate
+  FROM (SELECT g.day, g.user_id, g.company_id,
+               {sums},
+               {conversion} AS conversion_rate
+          FROM ({union}) g
+         GROUP BY g.day, g.user_id, g.company_id) r
+  JOIN res_company rc ON rc.id = r.company_id
+  JOIN res_users ru ON ru.id = r.user_id
   LEFT JOIN crm_team t ON t.id = ru.sale_team_id
-       AND (t.company_id IS NULL OR t.company_id = g.company_id)
- GROUP BY g.day, g.user_id, g.company_id
+       AND (t.company_id IS NULL OR t.company_id = r.company_id)
 """
 
     def init(self):

@@ -1,7 +1,7 @@
 # Copyright 2026 Sales Order Workflow contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models, tools
-from odoo.tools import SQL
+from odoo.tools import SQL, create_index
 
 from ..models.sale_visit import LOCATION_STATUSES, OUTCOMES, PURPOSES, STATES
 from . import sow_report_sql as q
@@ -184,6 +184,13 @@ SELECT v.id AS id,
 """
 
     def init(self):
+        # the report's date, so that a period's visits are found by index
+        create_index(
+            self.env.cr,
+            "sale_visit_report_date_idx",
+            "sale_visit",
+            ["(COALESCE(check_in, planned_date))"],
+        )
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
             SQL(

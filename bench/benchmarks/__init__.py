@@ -4,3 +4,4 @@
 here (visit check-in, collection posting, report grouping, exports)."""
 
 from . import stock_availability
+from . import reports
