@@ -62,7 +62,6 @@ class SaleCollectionReport(models.Model):
         string="Amount Applied", readonly=True, currency_field="currency_id"
     )
     days_after_due = fields.Integer(
-        string="Days After Due",
         readonly=True,
         aggregator="avg",
         help="Receipt date minus the invoice's due date: negative when paid "

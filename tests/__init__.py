@@ -37,3 +37,4 @@ from . import test_report_figures
 from . import test_report_dashboard
 from . import test_report_security
 from . import test_report_xlsx
+from . import test_report_tour

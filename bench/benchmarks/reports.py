@@ -88,7 +88,8 @@ def seq_scans(plan):
 
 
 def say(text):
-    print(text, file=sys.stdout, flush=True)
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
 
 
 @register

@@ -5,7 +5,11 @@ import {Component, onWillStart, useState} from "@odoo/owl";
 import {_t} from "@web/core/l10n/translation";
 import {registry} from "@web/core/registry";
 import {useService} from "@web/core/utils/hooks";
-import {formatFloat, formatFloatTime, formatMonetary} from "@web/views/fields/formatters";
+import {
+    formatFloat,
+    formatFloatTime,
+    formatMonetary,
+} from "@web/views/fields/formatters";
 import {standardActionServiceProps} from "@web/webclient/actions/action_service";
 
 /**
@@ -68,4 +72,6 @@ export class FieldDashboard extends Component {
     }
 }
 
-registry.category("actions").add("sales_order_workflow.field_dashboard", FieldDashboard);
+registry
+    .category("actions")
+    .add("sales_order_workflow.field_dashboard", FieldDashboard);
