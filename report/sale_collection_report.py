@@ -90,13 +90,14 @@ SELECT l.id AS id,
        l.move_id AS move_id,
        m.invoice_date AS invoice_date,
        m.invoice_date_due AS invoice_date_due,
-       {q.collection_amount_company("COALESCE(l.amount, 0)", "c", "co")} AS amount,
+       {q.collection_amount_company("COALESCE(l.amount, 0)", "c", "co", "rt")}
+           AS amount,
        (c.date - m.invoice_date_due) AS days_after_due,
        COALESCE(c.date > m.invoice_date_due, FALSE) AS is_overdue
   FROM sale_collection_line l
   JOIN sale_collection c ON c.id = l.collection_id
   JOIN res_company co ON co.id = c.company_id
-  JOIN account_move m ON m.id = l.move_id
+  JOIN account_move m ON m.id = l.move_id{q.rate_joins("c", "co", "rt")}
 """
 
     def init(self):

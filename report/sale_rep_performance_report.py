@@ -273,10 +273,11 @@ class SaleRepPerformanceReport(models.Model):
             order_count="1",
             order_amount=q.order_amount_company("so"),
         )
-        amount = q.collection_amount_company("COALESCE(sc.amount, 0)", "sc", "co")
+        amount = q.collection_amount_company("COALESCE(sc.amount, 0)", "sc", "co", "rt")
         collections = self._sow_branch(
             "FROM sale_collection sc\n  JOIN res_company co ON co.id = sc.company_id"
-            f"\n WHERE sc.state IN {q.COUNTED_COLLECTION_STATES_SQL}",
+            + q.rate_joins("sc", "co", "rt")
+            + f"\n WHERE sc.state IN {q.COUNTED_COLLECTION_STATES_SQL}",
             "sc.user_id",
             "sc.company_id",
             "sc.date",

@@ -173,10 +173,10 @@ SELECT v.id AS id,
   LEFT JOIN (
       SELECT sc.visit_id,
              COUNT(*) AS collection_count,
-             SUM({q.collection_amount_company("sc.amount", "sc", "sco")})
+             SUM({q.collection_amount_company("sc.amount", "sc", "sco", "rt")})
                  AS collected_amount
         FROM sale_collection sc
-        JOIN res_company sco ON sco.id = sc.company_id
+        JOIN res_company sco ON sco.id = sc.company_id{q.rate_joins("sc", "sco", "rt")}
        WHERE sc.visit_id IS NOT NULL
          AND sc.state IN {q.COUNTED_COLLECTION_STATES_SQL}
        GROUP BY sc.visit_id

@@ -39,17 +39,42 @@ def order_amount_company(order):
     )
 
 
-def collection_amount_company(amount, collection, company):
+# The periods of each currency rate: from its date to the next rate's date
+# (of the same currency and company). Joined instead of a lookup per row: a
+# correlated subquery per row makes PostgreSQL's estimates so high that it
+# compiles the query (JIT) for seconds.
+RATE_PERIODS_SQL = """(SELECT r.currency_id, r.company_id, r.rate,
+            r.name AS date_from,
+            LEAD(r.name) OVER (PARTITION BY r.currency_id, r.company_id
+                               ORDER BY r.name) AS date_to
+       FROM res_currency_rate r)"""
+
+
+def rate_joins(collection, company, alias):
+    """LEFT JOINs of the rate of a receipt's currency on its date: the one of
+    the company's root company (``{alias}``), else a rate of no company
+    (``{alias}_any``), as Odoo's ``res.currency._get_rates`` chooses."""
+    return f"""
+  LEFT JOIN {RATE_PERIODS_SQL} {alias}
+         ON {alias}.currency_id = {collection}.currency_id
+        AND {collection}.currency_id <> {company}.currency_id
+        AND {alias}.company_id = split_part({company}.parent_path, '/', 1)::int
+        AND {collection}.date >= {alias}.date_from
+        AND ({alias}.date_to IS NULL OR {collection}.date < {alias}.date_to)
+  LEFT JOIN {RATE_PERIODS_SQL} {alias}_any
+         ON {alias}_any.currency_id = {collection}.currency_id
+        AND {collection}.currency_id <> {company}.currency_id
+        AND {alias}_any.company_id IS NULL
+        AND {collection}.date >= {alias}_any.date_from
+        AND ({alias}_any.date_to IS NULL OR {collection}.date < {alias}_any.date_to)"""
+
+
+def collection_amount_company(amount, collection, company, alias):
     """An amount of a receipt in its company's currency: as is when the
-    receipt is in that currency, else divided by the latest rate of the
-    receipt's currency on or before the receipt date."""
+    receipt is in that currency, else divided by its rate on the receipt date
+    (``rate_joins(collection, company, alias)`` must be joined)."""
     return f"""(CASE WHEN {collection}.currency_id = {company}.currency_id
         THEN {amount}
-        ELSE {amount} / COALESCE((
-            SELECT NULLIF(rate.rate, 0) FROM res_currency_rate rate
-             WHERE rate.currency_id = {collection}.currency_id
-               AND rate.name <= {collection}.date
-               AND (rate.company_id = {company}.id OR rate.company_id IS NULL)
-             ORDER BY rate.name DESC, rate.company_id NULLS LAST
-             LIMIT 1), 1.0)
+        ELSE {amount}
+            / COALESCE(NULLIF({alias}.rate, 0), NULLIF({alias}_any.rate, 0), 1.0)
         END)"""

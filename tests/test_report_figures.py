@@ -389,3 +389,56 @@ class TestReportFigures(SowReportCommon):
         self.assertAlmostEqual(total["conversion_rate"], 60.0)  # 3/5
         self.assertEqual(total["visit_count"], 6)
         self.assertAlmostEqual(total["order_amount"], 389.0 + 147.5 + 155.6)
+
+    def test_foreign_currency_receipt(self):
+        """A receipt in US dollars counts in ringgit at the company's rate of
+        its date (the latest rate on or before it)."""
+        usd = self.env.ref("base.USD")
+        usd.action_unarchive()
+        rates = self.env["res.currency.rate"]
+        rates.search([("currency_id", "=", usd.id)]).unlink()
+        rates.create(
+            [
+                # 1 ringgit = 0.20 dollars before March, 0.25 from 1 March
+                {
+                    "currency_id": usd.id,
+                    "name": "2026-01-01",
+                    "rate": 0.20,
+                    "company_id": self.company.id,
+                },
+                {
+                    "currency_id": usd.id,
+                    "name": "2026-03-01",
+                    "rate": 0.25,
+                    "company_id": self.company.id,
+                },
+                {
+                    "currency_id": usd.id,
+                    "name": "2026-03-10",
+                    "rate": 0.50,
+                    "company_id": self.company.id,
+                },
+            ]
+        )
+        receipt = (
+            self.env["sale.collection"]
+            .with_user(self.rep2)
+            .create(
+                {
+                    "partner_id": self.customer_png.id,
+                    "amount": 100.0,
+                    "currency_id": usd.id,
+                    "method": "cash",
+                    "date": D2,
+                    "visit_id": False,
+                }
+            )
+        )
+        receipt.action_collect()
+        self.env.flush_all()
+        row = self.env["sale.rep.performance.report"].search(
+            [("user_id", "=", self.rep2.id), ("date", "=", D2)]
+        )
+        self.assertAlmostEqual(row.collected_cash, 400.0)  # 100 / 0.25
+        self.assertAlmostEqual(row.collected_amount, 400.0)
+        self.assertEqual(row.collection_count, 1)
