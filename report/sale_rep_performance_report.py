@@ -220,6 +220,9 @@ class SaleRepPerformanceReport(models.Model):
 
     def _sow_query(self):
         tz = q.rep_tz("up", "cp")
+        # the visits as the visits analysis sees them (its query, not its
+        # view: no view depends on another, each is dropped on its own)
+        visit_query = self.env["sale.visit.report"]._sow_query()
         rep_tz_joins = """
   JOIN res_users u ON u.id = {user}
   JOIN res_partner up ON up.id = u.partner_id
@@ -238,7 +241,7 @@ class SaleRepPerformanceReport(models.Model):
         # one pass over the visits: a row for the day each was planned for
         # (unless cancelled) and one for the day it was made
         visits = self._sow_branch(
-            """FROM sale_visit_report vr
+            f"""FROM ({visit_query}) vr
   CROSS JOIN LATERAL (VALUES
         (vr.planned_day, (vr.state <> 'cancelled')::int, 0),
         (vr.check_in_day, 0, vr.made_count)) d (day, planned, made)
@@ -289,9 +292,9 @@ class SaleRepPerformanceReport(models.Model):
             },
         )
         receivables = self._sow_branch(
-            """FROM (SELECT DISTINCT vr.user_id, vr.company_id, vr.check_in_day,
+            f"""FROM (SELECT DISTINCT vr.user_id, vr.company_id, vr.check_in_day,
                         vr.commercial_partner_id
-                   FROM sale_visit_report vr WHERE vr.check_in IS NOT NULL) vd
+                   FROM ({visit_query}) vr WHERE vr.check_in IS NOT NULL) vd
   JOIN (SELECT am.commercial_partner_id, am.company_id,
                SUM(am.amount_residual_signed) AS balance
           FROM account_move am
