@@ -192,9 +192,9 @@ class _Collections:
                 )
         # numbered in the order they were collected
         self.plans.sort(key=lambda plan: (plan[0], plan[1]))
-        self.write()
+        self.write_receipts()
 
-    def write(self):
+    def write_receipts(self):
         gen, rng = self.gen, self.rng
         numbers = defaultdict(int)
         handed = defaultdict(list)  # (rep, year, week) -> [(receipt, values)]
