@@ -54,6 +54,13 @@
         "wizards/sale_order_cancel_views.xml",
         "wizards/sale_stock_inquiry_views.xml",
         "views/res_config_settings_views_collection.xml",
+        "report/sale_visit_report_views.xml",
+        "report/sale_collection_report_views.xml",
+        "report/sale_rep_performance_report_views.xml",
+        "report/sale_rep_day_reports.xml",
+        "report/sale_rep_day_templates.xml",
+        "wizards/sale_rep_day_views.xml",
+        "wizards/sale_activity_report_wizard_views.xml",
     ],
     "demo": [
         "data/demo/sow_demo_company.xml",

@@ -162,6 +162,10 @@ def run(args):
                     ("stock_quant", "quants"),
                     ("account_move", "invoices"),
                     ("account_move_line", "journal items"),
+                    ("hr_attendance", "attendances"),
+                    ("sale_visit", "visits"),
+                    ("sale_collection", "receipts"),
+                    ("sale_collection_line", "receipt lines"),
                 )
             )
             + ".",

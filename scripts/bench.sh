@@ -21,7 +21,7 @@ GENERATOR_VERSION=$(sed -nE 's/^GENERATOR_VERSION = "(.*)"/\1/p' "$REPO_DIR/benc
 # What the database was built from: the generator's version and the addon's
 # code (the benchmarks need the addon as it is now).
 addon_hash() {
-    (cd "$REPO_DIR" && find __manifest__.py models wizards views security data static \
+    (cd "$REPO_DIR" && find __manifest__.py models wizards views security data static report \
         -type f -print0 2>/dev/null | sort -z | xargs -0 md5sum | md5sum | cut -c1-12)
 }
 param() {

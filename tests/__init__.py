@@ -33,4 +33,9 @@ from . import test_quotation_validity
 from . import test_quotation_portal
 from . import test_quotation_conversion
 from . import test_quotation_security
+from . import test_report_figures
+from . import test_report_dashboard
+from . import test_report_security
+from . import test_report_xlsx
+from . import test_report_tour
 from . import test_i18n

@@ -12,6 +12,7 @@ from odoo.tools import check_barcode_encoding, float_compare
 from ..bench.benchmarks.stock_availability import odoo_way, same_numbers
 from ..bench.generator import Generator, verify_foreign_keys
 from ..bench.harness import Benchmark, Case, Result, Stats, table
+from ..tools.geo import haversine_m
 
 
 @tagged("post_install", "-at_install")
@@ -33,6 +34,16 @@ class TestBenchGenerator(TransactionCase):
             [("company_id", "=", cls.company.id), ("move_type", "=", "out_invoice")]
         )
         cls.warehouses = cls.env["stock.warehouse"].search(
+            [("company_id", "=", cls.company.id)]
+        )
+        cls.visits = cls.env["sale.visit"].search([("company_id", "=", cls.company.id)])
+        cls.employees = cls.env["hr.employee"].browse(
+            list(cls.gen.data["employees"].values())
+        )
+        cls.attendances = cls.env["hr.attendance"].search(
+            [("employee_id", "in", cls.employees.ids)]
+        )
+        cls.collections = cls.env["sale.collection"].search(
             [("company_id", "=", cls.company.id)]
         )
 
@@ -191,6 +202,220 @@ class TestBenchGenerator(TransactionCase):
         with self.assertRaises(AssertionError):
             same_numbers(ours, odoo_way(products, self.warehouses))
 
+    def test_attendance_is_what_odoo_computes(self):
+        self.assertEqual(len(self.employees), 2)
+        self.assertEqual(set(self.employees.user_id.ids), set(self.gen.data["reps"]))
+        # reps work their route, not office hours: no overtime
+        self.assertTrue(all(self.employees.mapped("is_fully_flexible")))
+        # a working day per rep per working day (a few days off)
+        weekdays = sum(
+            1
+            for days_ago in range(1, 366)
+            if (self.gen.today - datetime.timedelta(days=days_ago)).weekday() < 5
+        )
+        self.assertGreater(len(self.attendances), 2 * weekdays * 0.9)
+        self.assertLessEqual(len(self.attendances), 2 * weekdays)
+        for attendance in self.attendances:
+            self.assertLess(attendance.check_in.weekday(), 5)
+            # 8:30 and 17:30 in Malaysia (UTC+8), with jitter
+            self.assertLess(
+                attendance.check_in.hour * 60 + attendance.check_in.minute, 60
+            )
+            self.assertGreater(
+                attendance.check_out.hour * 60 + attendance.check_out.minute,
+                8 * 60 + 45,
+            )
+            self.assertTrue(attendance.in_latitude and attendance.out_longitude)
+            self.assertEqual(attendance.in_mode, "sow_field")
+        self.assertRecomputed(
+            self.attendances, ["worked_hours", "overtime_hours", "expected_hours"]
+        )
+        # Odoo's own overtime check finds nothing to add
+        self.attendances._update_overtime()
+        self.assertFalse(
+            self.env["hr.attendance.overtime"].search(
+                [("employee_id", "in", self.employees.ids)]
+            )
+        )
+
+    def test_visits_inside_the_day(self):
+        visits = self.visits
+        made = visits.filtered(lambda v: v.state == "checked_out")
+        self.assertGreater(len(made), len(self.attendances))
+        self.assertEqual(
+            set(visits.mapped("state")) - {"checked_out", "cancelled", "planned"}, set()
+        )
+        self.assertTrue(visits.filtered(lambda v: v.state == "planned"))
+        statuses = made.mapped("location_status")
+        self.assertGreater(statuses.count("verified"), len(made) * 0.7)
+        self.assertTrue("outside" in statuses and "no_gps" in statuses)
+        self.assertTrue(made.filtered("flag_low_accuracy"))
+        self.assertTrue(made.filtered("flag_auto_closed"))
+        radius = self.company.sow_visit_radius
+        by_rep = {}
+        for visit in made:
+            attendance = visit.attendance_id
+            self.assertTrue(attendance, visit.name)
+            self.assertEqual(attendance.employee_id, visit.employee_id)
+            self.assertEqual(visit.employee_id.user_id, visit.user_id)
+            self.assertEqual(visit.partner_id.user_id, visit.user_id)
+            self.assertLessEqual(attendance.check_in, visit.check_in, visit.name)
+            self.assertLess(visit.check_in, visit.check_out, visit.name)
+            self.assertLessEqual(visit.check_out, attendance.check_out, visit.name)
+            self.assertTrue(visit.outcome)
+            if visit.location_status == "no_gps":
+                self.assertFalse(visit.check_in_latitude)
+            else:
+                self.assertAlmostEqual(
+                    haversine_m(
+                        visit.check_in_latitude,
+                        visit.check_in_longitude,
+                        visit.partner_id.partner_latitude,
+                        visit.partner_id.partner_longitude,
+                    ),
+                    visit.check_in_distance,
+                    delta=0.1,
+                )
+                self.assertEqual(
+                    visit.location_status,
+                    "verified" if visit.check_in_distance <= radius else "outside",
+                )
+            by_rep.setdefault(visit.user_id, []).append(visit)
+        # one visit at a time
+        for rep_visits in by_rep.values():
+            rep_visits.sort(key=lambda v: v.check_in)
+            for before, after in zip(rep_visits, rep_visits[1:], strict=False):
+                self.assertLessEqual(before.check_out, after.check_in, after.name)
+        self.assertRecomputed(
+            visits, ["duration", "is_flagged", "employee_id", "team_id"]
+        )
+        visits._check_no_order_reason()
+        # Odoo's numbering goes on after the generated visits
+        new = self.env["sale.visit"].create(
+            {"partner_id": self.customers[0].id, "company_id": self.company.id}
+        )
+        self.assertFalse(new.name in visits.mapped("name"), new.name)
+        year = f"VIS/{new.planned_date.year}/"
+        last = max(n for n in visits.mapped("name") if n.startswith(year))
+        self.assertEqual(int(new.name.split("/")[-1]), int(last.split("/")[-1]) + 1)
+
+    def test_orders_taken_at_visits(self):
+        orders = self.orders.filtered("visit_id")
+        self.assertTrue(orders)
+        self.assertTrue(self.orders - orders)
+        for order in orders:
+            visit = order.visit_id
+            self.assertEqual(order.partner_id, visit.partner_id)
+            self.assertEqual(order.user_id, visit.user_id)
+            self.assertLessEqual(visit.check_in, order.date_order, order.name)
+            self.assertLessEqual(order.date_order, visit.check_out, order.name)
+        self.assertRecomputed(self.orders, ["sow_channel"])
+        orders._check_sow_visit()
+        # the visit's outcome is what its documents say
+        for visit in orders.visit_id:
+            if visit.sale_order_ids.filtered(lambda o: o.state != "cancel"):
+                self.assertEqual(visit.outcome, visit._sow_outcome_from_documents())
+
+    def test_collections_fit_the_invoices(self):
+        collections = self.collections
+        self.assertTrue(collections)
+        states = set(collections.mapped("state"))
+        self.assertLessEqual(states, {"draft", "collected", "handed_over", "cancelled"})
+        self.assertLessEqual({"collected", "handed_over"}, states)
+        self.assertEqual(
+            set(collections.mapped("method")), {"cash", "cheque", "bank_transfer"}
+        )
+        lines = collections.line_ids
+        self.assertGreater(len(lines), len(collections) * 0.99)
+        allocated = {}
+        for line in lines:
+            collection, invoice = line.collection_id, line.move_id
+            self.assertEqual(invoice.state, "posted")
+            self.assertEqual(invoice.move_type, "out_invoice")
+            self.assertEqual(invoice.partner_id, collection.partner_id)
+            self.assertGreater(line.amount, 0)
+            self.assertLessEqual(invoice.invoice_date, collection.date)
+            allocated[invoice] = allocated.get(invoice, 0.0) + line.amount
+        for invoice, amount in allocated.items():
+            self.assertLessEqual(
+                float_compare(amount, invoice.amount_residual, precision_digits=2),
+                0,
+                invoice.name,
+            )
+            # nothing is posted: the invoices still owe everything
+            self.assertEqual(invoice.payment_state, "not_paid")
+        for collection in collections:
+            self.assertEqual(collection.user_id, collection.partner_id.user_id)
+            self.assertEqual(bool(collection.name), collection.state != "draft")
+            visit = collection.visit_id
+            if visit:
+                self.assertEqual(visit.partner_id, collection.partner_id)
+                self.assertEqual(visit.user_id, collection.user_id)
+                moment = collection.collected_at or collection.create_date
+                self.assertLessEqual(visit.check_in, moment, collection.name)
+                self.assertLessEqual(moment, visit.check_out, collection.name)
+                self.assertLess(
+                    max(collection.line_ids.move_id.mapped("invoice_date")),
+                    visit.check_in.date(),
+                )
+        self.assertTrue(collections.filtered("visit_id"))
+        self.assertTrue(collections.filtered(lambda c: not c.visit_id))
+        self.assertTrue(
+            collections.visit_id.filtered(lambda v: v.outcome == "collection")
+        )
+        # Odoo's own checks and computations find the stored values
+        collections._check_state_consistency()
+        collections._check_visit()
+        collections._check_handover()
+        collections._check_allocation_total()
+        lines._check_invoice()
+        pending = collections.filtered(
+            lambda c: c.state in ("collected", "handed_over")
+        )
+        pending._sow_check_allocations()
+        self.assertRecomputed(
+            collections,
+            [
+                "allocated_amount",
+                "unallocated_amount",
+                "is_pdc",
+                "commercial_partner_id",
+                "team_id",
+            ],
+        )
+        handovers = collections.handover_id
+        self.assertTrue(handovers)
+        self.assertEqual(set(handovers.mapped("state")), {"submitted"})
+        self.assertRecomputed(
+            handovers,
+            [
+                "collection_count",
+                "amount_cash",
+                "amount_cheque",
+                "cheque_count",
+                "amount_bank_transfer",
+                "amount_total",
+                "variance",
+            ],
+        )
+        for handover in handovers:
+            self.assertEqual(handover.collection_ids.user_id, handover.user_id)
+        # Odoo's receipt numbering goes on after the generated receipts
+        new = self.env["sale.collection"].create(
+            {
+                "partner_id": self.customers[0].id,
+                "user_id": self.customers[0].user_id.id,
+                "company_id": self.company.id,
+                "amount": 10.0,
+                "method": "cash",
+            }
+        )
+        new.action_collect()
+        self.assertFalse(new.name in collections.mapped("name"), new.name)
+        year = f"OR/{new.date.year}/"
+        last = max(n for n in collections.mapped("name") if n and n.startswith(year))
+        self.assertEqual(int(new.name.split("/")[-1]), int(last.split("/")[-1]) + 1)
+
     def test_same_seed_same_data(self):
         def fingerprint(gen):
             env = gen.env
@@ -201,6 +426,12 @@ class TestBenchGenerator(TransactionCase):
             orders = env["sale.order"].search(
                 [("company_id", "=", gen.data["company"].id)], order="name"
             )
+            visits = env["sale.visit"].search(
+                [("company_id", "=", gen.data["company"].id)], order="id"
+            )
+            collections = env["sale.collection"].search(
+                [("company_id", "=", gen.data["company"].id)], order="id"
+            )
             return (
                 customers.mapped("name"),
                 customers.mapped("street"),
@@ -210,6 +441,21 @@ class TestBenchGenerator(TransactionCase):
                 products.mapped("barcode"),
                 orders.mapped("state"),
                 orders.mapped("amount_total"),
+                orders.mapped("visit_id.name"),
+                visits.mapped("name"),
+                visits.mapped("partner_id.ref"),
+                visits.mapped("check_in"),
+                visits.mapped("check_in_latitude"),
+                visits.mapped("location_status"),
+                visits.mapped("outcome"),
+                visits.mapped("attendance_id.check_out"),
+                collections.mapped("name"),
+                collections.mapped("partner_id.ref"),
+                collections.mapped("amount"),
+                collections.mapped("state"),
+                collections.mapped("visit_id.name"),
+                collections.line_ids.mapped("move_id.name"),
+                collections.line_ids.mapped("amount"),
                 sorted(gen.rows.items()),
             )
 

@@ -8,3 +8,5 @@ from . import sale_collection_handover_receive
 from . import sale_order_confirm_review
 from . import sale_order_renew
 from . import sale_order_cancel
+from . import sale_rep_day
+from . import sale_activity_report_wizard

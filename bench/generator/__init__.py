@@ -8,6 +8,8 @@ from . import partners
 from . import products
 from . import sales
 from . import stock
+from . import field
+from . import receipts
 from .core import (
     DEFAULT_SEED,
     GENERATOR_VERSION,

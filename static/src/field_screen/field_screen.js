@@ -172,6 +172,11 @@ export class FieldScreen extends Component {
         return this.clock("out");
     }
 
+    /** The day's figures, on screen and as a PDF (sale.rep.day). */
+    openDaySummary() {
+        return this.action.doAction("sales_order_workflow.action_sale_rep_day");
+    }
+
     checkIn(visit) {
         return this.send("/sales_order_workflow/visit/check_in", {visit_id: visit.id});
     }
