@@ -4,6 +4,7 @@
 fixed fixture of ``report_common``."""
 
 from odoo.tests import tagged
+from odoo.tools import format_date
 
 from .report_common import D1, D2, SowReportCommon
 
@@ -126,6 +127,10 @@ class TestReportDashboard(SowReportCommon):
             self.env["sale.rep.day"]
             .with_user(self.rep)
             .create({"date": D1, "company_id": self.company.id})
+        )
+        # the breadcrumb names the rep and the day
+        self.assertEqual(
+            day.display_name, f"{self.rep.name}, {format_date(self.env, D1)}"
         )
         action = day.action_print()
         self.assertEqual(

@@ -1,6 +1,7 @@
 # Copyright 2026 Sales Order Workflow contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
+from odoo.tools import format_date
 
 from ..report.sale_rep_performance_report import MEASURES
 
@@ -98,6 +99,15 @@ class SaleRepDay(models.TransientModel):
             )
 
     @api.model
+    @api.depends("user_id", "date")
+    def _compute_display_name(self):
+        for day in self:
+            day.display_name = self.env._(
+                "%(rep)s, %(day)s",
+                rep=day.user_id.name or "",
+                day=format_date(self.env, day.date) if day.date else "",
+            )
+
     def action_open_my_day(self):
         """My Day summary of today, for the user (the field screen's button)."""
         day = self.create({})
