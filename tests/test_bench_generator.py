@@ -119,6 +119,22 @@ class TestBenchGenerator(TransactionCase):
         )
         self.assertRecomputed(lines, ["invoice_status"])
         self.assertRecomputed(self.orders, ["invoice_status"])
+        # the moments of each quotation's life, in order
+        for order in self.orders:
+            self.assertTrue(order.sow_created_on, order.name)
+            if order.state == "sale":
+                self.assertEqual(order.sow_confirmed_on, order.date_order)
+                self.assertLess(order.sow_created_on, order.sow_confirmed_on)
+            else:
+                self.assertFalse(order.sow_confirmed_on, order.name)
+                self.assertEqual(order.sow_created_on, order.date_order)
+            if order.state == "sent":
+                self.assertGreater(order.sow_sent_on, order.sow_created_on)
+            if order.state == "cancel":
+                self.assertGreater(order.sow_cancelled_on, order.sow_created_on)
+                self.assertTrue(order.sow_lost_reason_id, order.name)
+            else:
+                self.assertFalse(order.sow_cancelled_on or order.sow_lost_reason_id)
         # a confirmed order has its delivery, an older one its invoice
         confirmed = self.orders.filtered(lambda o: o.state == "sale")
         self.assertTrue(confirmed.picking_ids)

@@ -42,6 +42,13 @@ ORDER_COLUMNS = [
     "effective_date",
     "procurement_group_id",
     "access_token",
+    # the moments of the quotation's life (issue 7's conversion)
+    "sow_created_on",
+    "sow_sent_on",
+    "sow_signed_on",
+    "sow_confirmed_on",
+    "sow_cancelled_on",
+    "sow_lost_reason_id",
 ]
 LINE_COLUMNS = [
     "id",
@@ -271,6 +278,7 @@ class _Sales:
         self.picking_numbers = defaultdict(int)
         self.invoice_numbers = defaultdict(int)
         self.states = defaultdict(int)
+        self.lost_reasons = env["sale.order.lost.reason"].search([], order="id").ids
 
     def run(self):
         gen, rng = self.gen, self.rng
@@ -324,6 +332,7 @@ class _Sales:
             "lines": self.choose_lines(),
             "group_id": gen.ids("procurement_group", 1)[0] if state == "sale" else None,
         }
+        moments = self.moments(state, date_order)
         untaxed = _money(sum(line["subtotal"] for line in doc["lines"]))
         taxes = _money(sum(line["tax"] for line in doc["lines"]))
         doc["amounts"] = (untaxed, taxes, _money(untaxed + taxes))
@@ -350,6 +359,7 @@ class _Sales:
             done_date if delivered else None,
             doc["group_id"],
             None,
+            *moments,
         )
         if doc["group_id"]:
             self.groups.add(
@@ -360,6 +370,28 @@ class _Sales:
             self.delivery(doc)
         if invoiced:
             self.invoice(doc)
+
+    def moments(self, state, date_order):
+        """(created, first sent, first signed, confirmed, cancelled, lost
+        reason) of an order whose Odoo date is ``date_order``: a quotation's
+        date is its creation, an order's its confirmation (typed a few
+        minutes before, at the customer); a cancelled quotation was lost a
+        few days later, for a reason."""
+        rng = self.rng
+        sent = None
+        if state == "sale":
+            created = date_order - datetime.timedelta(seconds=rng.randint(120, 240))
+            if rng.random() < 0.25:  # the quotation shared before the yes
+                sent = created + datetime.timedelta(seconds=30)
+            return created, sent, None, date_order, None, None
+        created = date_order
+        if state == "sent" or (state == "cancel" and rng.random() < 0.5):
+            sent = created + datetime.timedelta(minutes=rng.randint(5, 120))
+        if state == "cancel":
+            cancelled = created + datetime.timedelta(days=rng.randint(1, 5))
+            reason = rng.choice(self.lost_reasons) if self.lost_reasons else None
+            return created, sent, None, None, cancelled, reason
+        return created, sent, None, None, None, None
 
     def choose_lines(self):
         rng, tax = self.rng, self.tax
