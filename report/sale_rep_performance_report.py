@@ -3,9 +3,13 @@
 from datetime import timedelta
 
 from odoo import api, fields, models, tools
-from odoo.tools import SQL
+from odoo.osv import expression
+from odoo.tools import SQL, create_index
 
 from . import sow_report_sql as q
+
+# when a quotation was made ("Quoted On", else its creation)
+QUOTED_ON = "COALESCE(so.sow_created_on, so.create_date)"
 
 # The figures of a rep's day, in the order of the view's columns. Each source
 # below gives some of them; the others are 0 for its rows.
@@ -218,11 +222,15 @@ class SaleRepPerformanceReport(models.Model):
             f"       {columns}\n  {source}\n GROUP BY 1, 2, 3"
         )
 
-    def _sow_query(self):
+    def _sow_query(self, bounds=None):
+        """The view's query; with ``bounds`` (UTC timestamps, see
+        ``sow_report_sql.utc_bounds``) each source reads only its rows
+        between them, by index (the days outside are cut by the domain)."""
         tz = q.rep_tz("up", "cp")
+        within = q.in_bounds if bounds else (lambda column, bounds: "TRUE")
         # the visits as the visits analysis sees them (its query, not its
         # view: no view depends on another, each is dropped on its own)
-        visit_query = self.env["sale.visit.report"]._sow_query()
+        visit_query = self.env["sale.visit.report"]._sow_query(bounds)
         rep_tz_joins = """
   JOIN res_users u ON u.id = {user}
   JOIN res_partner up ON up.id = u.partner_id
@@ -231,7 +239,8 @@ class SaleRepPerformanceReport(models.Model):
         attendances = self._sow_branch(
             "FROM hr_attendance a\n  JOIN hr_employee e ON e.id = a.employee_id"
             + rep_tz_joins.format(user="e.user_id", company="e.company_id")
-            + "\n WHERE e.user_id IS NOT NULL",
+            + "\n WHERE e.user_id IS NOT NULL"
+            + f"\n   AND {within('a.check_in', bounds)}",
             "e.user_id",
             "e.company_id",
             q.local_day("a.check_in", tz),
@@ -258,10 +267,11 @@ class SaleRepPerformanceReport(models.Model):
         )
         quotations = self._sow_branch(
             "FROM sale_order so"
-            + rep_tz_joins.format(user="so.user_id", company="so.company_id"),
+            + rep_tz_joins.format(user="so.user_id", company="so.company_id")
+            + f"\n WHERE {within(QUOTED_ON, bounds)}",
             "so.user_id",
             "so.company_id",
-            q.local_day("COALESCE(so.sow_created_on, so.create_date)", tz),
+            q.local_day(QUOTED_ON, tz),
             quotation_count="1",
             quotation_amount=q.order_amount_company("so"),
             quotation_won_count=f"(so.state = {q.ORDER_STATE_SQL})::int",
@@ -269,7 +279,8 @@ class SaleRepPerformanceReport(models.Model):
         orders = self._sow_branch(
             "FROM sale_order so"
             + rep_tz_joins.format(user="so.user_id", company="so.company_id")
-            + f"\n WHERE so.state = {q.ORDER_STATE_SQL}",
+            + f"\n WHERE so.state = {q.ORDER_STATE_SQL}"
+            + f"\n   AND {within('so.date_order', bounds)}",
             "so.user_id",
             "so.company_id",
             q.local_day("so.date_order", tz),
@@ -280,7 +291,8 @@ class SaleRepPerformanceReport(models.Model):
         collections = self._sow_branch(
             "FROM sale_collection sc\n  JOIN res_company co ON co.id = sc.company_id"
             + q.rate_joins("sc", "co", "rt")
-            + f"\n WHERE sc.state IN {q.COUNTED_COLLECTION_STATES_SQL}",
+            + f"\n WHERE sc.state IN {q.COUNTED_COLLECTION_STATES_SQL}"
+            + f"\n   AND {within('sc.date', bounds)}",
             "sc.user_id",
             "sc.company_id",
             "sc.date",
@@ -291,6 +303,13 @@ class SaleRepPerformanceReport(models.Model):
                 for method, measure in METHOD_MEASURES.items()
             },
         )
+        receivables_where = ""
+        if bounds:
+            receivables_where = f"""
+           AND am.commercial_partner_id IN (
+               SELECT vp.commercial_partner_id
+                 FROM sale_visit vb JOIN res_partner vp ON vp.id = vb.partner_id
+                WHERE {q.visit_in_bounds("vb", bounds)})"""
         receivables = self._sow_branch(
             f"""FROM (SELECT DISTINCT vr.user_id, vr.company_id, vr.check_in_day,
                         vr.commercial_partner_id
@@ -300,7 +319,7 @@ class SaleRepPerformanceReport(models.Model):
           FROM account_move am
          WHERE am.state = 'posted'
            AND am.move_type IN ('out_invoice', 'out_refund')
-           AND am.amount_residual_signed <> 0
+           AND am.amount_residual_signed <> 0{receivables_where}
          GROUP BY am.commercial_partner_id, am.company_id) ob
     ON ob.commercial_partner_id = vd.commercial_partner_id
    AND ob.company_id = vd.company_id""",
@@ -340,6 +359,17 @@ SELECT (r.company_id::bigint * 1099511627776 + r.user_id::bigint * 65536
 """
 
     def init(self):
+        # a period's attendances and quotations found by index
+        create_index(
+            self.env.cr, "hr_attendance_sow_check_in_idx", "hr_attendance", ["check_in"]
+        )
+        quoted_on = QUOTED_ON.replace("so.", "")
+        create_index(
+            self.env.cr,
+            "sale_order_sow_quoted_on_idx",
+            "sale_order",
+            [f"({quoted_on})"],
+        )
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
             SQL(
@@ -348,6 +378,43 @@ SELECT (r.company_id::bigint * 1099511627776 + r.user_id::bigint * 65536
                 SQL(self._sow_query()),
             )
         )
+
+    # ------------------------------------------------------------ bounded reads
+    @property
+    def _table_query(self):
+        """A read whose domain bounds the day (the dashboard, My Day, a
+        month's pivot) sums only the rows of those days, not the whole view."""
+        bounds = self.env.context.get("sow_report_bounds")
+        return SQL(self._sow_query(bounds)) if bounds else None
+
+    @api.model
+    def _sow_day_range(self, domain):
+        """``(first day, last day)`` that ``domain`` keeps (either may be None),
+        or None: from its ``date`` conditions, when every condition of the
+        domain must hold (no '|' or '!')."""
+        domain = expression.normalize_domain(domain or [])
+        if any(item in ("|", "!") for item in domain):
+            return None
+        first = last = None
+        for item in domain:
+            if not (isinstance(item, list | tuple) and item[0] == "date"):
+                continue
+            operator, value = item[1], item[2]
+            if operator not in ("=", ">=", ">", "<=", "<") or not value:
+                continue
+            day = fields.Date.to_date(value)
+            if operator in ("=", ">=", ">"):
+                first = max(first, day) if first else day
+            if operator in ("=", "<=", "<"):
+                last = min(last, day) if last else day
+        return (first, last) if first or last else None
+
+    def _where_calc(self, domain, active_test=True):
+        report = self
+        day_range = self._sow_day_range(domain)
+        if day_range and not self.env.context.get("sow_report_unbounded"):
+            report = self.with_context(sow_report_bounds=q.utc_bounds(*day_range))
+        return super(SaleRepPerformanceReport, report)._where_calc(domain, active_test)
 
     # ------------------------------------------------------------------ figures
     def _sow_figures(self, domain, groupby=()):

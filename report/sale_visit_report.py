@@ -108,8 +108,20 @@ class SaleVisitReport(models.Model):
         string="Collected", readonly=True, currency_field="currency_id"
     )
 
-    def _sow_query(self):
+    def _sow_query(self, bounds=None):
+        """The view's query; with ``bounds`` (UTC timestamps ``(from, to)``,
+        see ``sow_report_sql.utc_bounds``) only the visits planned or made
+        between them, found by index."""
         tz = q.rep_tz("up", "cp")
+        visits_where = orders_where = collections_where = ""
+        if bounds:
+            visits_where = f"\n WHERE {q.visit_in_bounds('v', bounds)}"
+            their_visits = (
+                f"(SELECT vb.id FROM sale_visit vb "
+                f"WHERE {q.visit_in_bounds('vb', bounds)})"
+            )
+            orders_where = f"\n         AND so.visit_id IN {their_visits}"
+            collections_where = f"\n         AND sc.visit_id IN {their_visits}"
         effective = (
             "(v.state = 'checked_out' AND (COALESCE(o.order_count, 0) > 0 "
             "OR COALESCE(c.collection_count, 0) > 0))"
@@ -167,7 +179,7 @@ SELECT v.id AS id,
              SUM({q.order_amount_company("so")})
                  FILTER (WHERE so.state = {q.ORDER_STATE_SQL}) AS order_amount
         FROM sale_order so
-       WHERE so.visit_id IS NOT NULL
+       WHERE so.visit_id IS NOT NULL{orders_where}
        GROUP BY so.visit_id
   ) o ON o.visit_id = v.id
   LEFT JOIN (
@@ -178,9 +190,9 @@ SELECT v.id AS id,
         FROM sale_collection sc
         JOIN res_company sco ON sco.id = sc.company_id{q.rate_joins("sc", "sco", "rt")}
        WHERE sc.visit_id IS NOT NULL
-         AND sc.state IN {q.COUNTED_COLLECTION_STATES_SQL}
+         AND sc.state IN {q.COUNTED_COLLECTION_STATES_SQL}{collections_where}
        GROUP BY sc.visit_id
-  ) c ON c.visit_id = v.id
+  ) c ON c.visit_id = v.id{visits_where}
 """
 
     def init(self):

@@ -4,8 +4,11 @@
 once (see README, "Reports: definitions").
 
 Nothing here is built from user input: these are constant fragments composed
-into the views' CREATE VIEW statements.
+into the views' CREATE VIEW statements (and dates formatted here from date
+objects, for the bounded reads of the rep performance report).
 """
+
+from datetime import timedelta
 
 # A collection counts (as money collected) once the rep holds it: collected,
 # handed over or posted. Draft, cancelled and bounced receipts do not.
@@ -78,3 +81,33 @@ def collection_amount_company(amount, collection, company, alias):
         ELSE {amount}
             / COALESCE(NULLIF({alias}.rate, 0), NULLIF({alias}_any.rate, 0), 1.0)
         END)"""
+
+
+def utc_bounds(date_from=None, date_to=None):
+    """UTC timestamps that surely hold every moment of the local days
+    ``date_from`` to ``date_to`` (dates, either may be None) whatever the
+    rep's time zone (UTC-12 to UTC+14): a day before, two days after. A
+    report reads only the rows between them, then keeps the exact days."""
+    low = high = None
+    if date_from:
+        low = f"'{date_from - timedelta(days=1):%Y-%m-%d}'::timestamp"
+    if date_to:
+        high = f"'{date_to + timedelta(days=2):%Y-%m-%d}'::timestamp"
+    return low, high
+
+
+def in_bounds(column, bounds):
+    """``column`` (a UTC timestamp, or a date) between ``bounds``."""
+    low, high = bounds
+    parts = [f"{column} >= {low}"] if low else []
+    parts += [f"{column} < {high}"] if high else []
+    return " AND ".join(parts) or "TRUE"
+
+
+def visit_in_bounds(visit, bounds):
+    """A visit planned or made between ``bounds``: by the index on its report
+    date (the check-in, else the planned time) or on its planned time."""
+    return (
+        f"(({in_bounds(f'COALESCE({visit}.check_in, {visit}.planned_date)', bounds)})"
+        f" OR ({in_bounds(f'{visit}.planned_date', bounds)}))"
+    )

@@ -3,6 +3,8 @@
 """Every figure of the three analysis reports against the fixed fixture of
 ``report_common`` (worked out by hand there)."""
 
+from datetime import timedelta
+
 from odoo.tests import tagged
 
 from .report_common import D1, D2, SowReportCommon, utc
@@ -389,6 +391,48 @@ class TestReportFigures(SowReportCommon):
         self.assertAlmostEqual(total["conversion_rate"], 60.0)  # 3/5
         self.assertEqual(total["visit_count"], 6)
         self.assertAlmostEqual(total["order_amount"], 389.0 + 147.5 + 155.6)
+
+    def test_performance_report_bounded_reads(self):
+        """A domain that bounds the day reads only those days' rows of each
+        source (the dashboard, My Day, a month's pivot), with the same
+        figures as a read of the whole view."""
+        Report = self.env["sale.rep.performance.report"]
+        reps = [("user_id", "in", self.reps.ids)]
+        groupby = ["user_id", "date:day"]
+        next_day = D2 + timedelta(days=1)
+        for first, last in [
+            (D1, D1),  # holds the 07:45 check-in, 23:45 UTC the day before
+            (D2, D2),
+            (D1, D2),
+            (D1, None),
+            (None, D1),
+            (next_day, None),
+        ]:
+            domain = list(reps)
+            if first:
+                domain.append(("date", ">=", first))
+            if last:
+                domain.append(("date", "<=", last))
+            with self.subTest(first=first, last=last):
+                query = Report._where_calc(domain)
+                self.assertIn("::timestamp", query.from_clause.code)
+                bounded = Report._sow_figures(domain, groupby)
+                whole = Report.with_context(sow_report_unbounded=True)._sow_figures(
+                    domain, groupby
+                )
+                self.assertEqual(bounded, whole)
+                self.assertEqual(bool(bounded), next_day != first)
+        self.assertNotIn("::timestamp", Report._where_calc(reps).from_clause.code)
+        # a day that is one of several alternatives bounds nothing
+        self.assertIsNone(
+            Report._sow_day_range(["|", ("date", ">=", D1), ("user_id", "=", 1)])
+        )
+        self.assertEqual(
+            Report._sow_day_range(
+                [("date", ">=", D1), ("date", "<", D2), ("date", ">=", D2)]
+            ),
+            (D2, D2),
+        )
 
     def test_foreign_currency_receipt(self):
         """A receipt in US dollars counts in ringgit at the company's rate of
