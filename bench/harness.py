@@ -87,6 +87,16 @@ class Result:
         return self.ours.median / self.odoo.median
 
 
+def rolled_back(env, job):
+    """``job()``'s answer, with what it wrote rolled back (a job that posts,
+    checks in or exports can run again on the same data)."""
+    savepoint = env.cr.savepoint()
+    try:
+        return job()
+    finally:
+        savepoint.close(rollback=True)
+
+
 def _run_once(env, func, trace=False):
     env.invalidate_all()
     gc.collect()

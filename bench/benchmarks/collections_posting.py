@@ -1,6 +1,6 @@
 # Copyright 2026 Sales Order Workflow contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-"""Issue 5: posting collected receipts (one payment per receipt, reconciled
+"""Issue 6: posting collected receipts (one payment per receipt, reconciled
 with the invoices it allocates, all receipts in one call) against Odoo's own
 Register Payment wizard run once per receipt, for the same invoices and
 amounts, on the same journal and date, by the same collection officer. Both
@@ -8,17 +8,9 @@ are rolled back after each run."""
 
 from odoo import Command
 
-from ..harness import Benchmark, Case, register
+from ..harness import Benchmark, Case, register, rolled_back
 
 RECEIPTS = 50
-
-
-def _rolled_back(env, job):
-    savepoint = env.cr.savepoint()
-    try:
-        return job()
-    finally:
-        savepoint.close(rollback=True)
 
 
 def settled(env, invoice_ids):
@@ -95,7 +87,7 @@ class CollectionPosting(Benchmark):
                 officer_env["sale.collection"].browse(receipt_ids).action_post()
                 return settled(env, invoice_ids)
 
-            return _rolled_back(env, post)
+            return rolled_back(env, post)
 
         def odoo(env):
             officer_env = env(user=officer.id)
@@ -114,7 +106,7 @@ class CollectionPosting(Benchmark):
                     ).action_create_payments()
                 return settled(env, invoice_ids)
 
-            return _rolled_back(env, register_payments)
+            return rolled_back(env, register_payments)
 
         return [
             Case(

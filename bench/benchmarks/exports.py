@@ -11,7 +11,7 @@ import io
 
 from odoo import Command
 
-from ..harness import Benchmark, Case, register
+from ..harness import Benchmark, Case, register, rolled_back
 
 INVOICES = 2_000
 # Odoo's export: what an accountant would pick in the list's export dialog
@@ -149,16 +149,16 @@ def our_export(env, connector_id, date_from, date_to):
     """Ours: plan (mappings, checks, checksums), files and batch; rolled back.
     Returns (invoices, bytes)."""
     connector = env["accounting.connector"].browse(connector_id)
-    savepoint = env.cr.savepoint()
-    try:
+
+    def export():
         plan = connector._sow_plan(["invoice"], date_from, date_to, False)
         if plan.errors:
             raise AssertionError("; ".join(str(error) for error in plan.errors[:5]))
         batch = connector._sow_export(plan)
         size = sum(len(data) for data in batch._sow_file_bytes().values())
         return batch.line_count, size
-    finally:
-        savepoint.close(rollback=True)
+
+    return rolled_back(env, export)
 
 
 def same_invoices(ours, odoo):

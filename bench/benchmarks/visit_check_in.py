@@ -16,17 +16,9 @@ are rolled back after each run."""
 
 from odoo import Command, fields
 
-from ..harness import Benchmark, Case, register
+from ..harness import Benchmark, Case, register, rolled_back
 
 MAX_VISITS = 100
-
-
-def _rolled_back(env, job):
-    savepoint = env.cr.savepoint()
-    try:
-        return job()
-    finally:
-        savepoint.close(rollback=True)
 
 
 def same_count(ours, odoo):
@@ -133,7 +125,7 @@ class VisitCheckIn(Benchmark):
                     statuses.append(visit.location_status)
                 return statuses
 
-            return _rolled_back(env, check_in)
+            return rolled_back(env, check_in)
 
         def odoo(env):
             def check_in():
@@ -157,7 +149,7 @@ class VisitCheckIn(Benchmark):
                     positions.append(attendance.in_latitude)
                 return positions
 
-            return _rolled_back(env, check_in)
+            return rolled_back(env, check_in)
 
         return [
             Case(
