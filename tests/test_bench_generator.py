@@ -344,8 +344,12 @@ class TestBenchGenerator(TransactionCase):
         lines = collections.line_ids
         self.assertGreater(len(lines), len(collections) * 0.99)
         allocated = {}
+        lines.invalidate_recordset()  # the stored columns as generated
         for line in lines:
             collection, invoice = line.collection_id, line.move_id
+            # stored related columns, which the record rules read
+            self.assertEqual(line.company_id, collection.company_id)
+            self.assertEqual(line.currency_id, collection.currency_id)
             self.assertEqual(invoice.state, "posted")
             self.assertEqual(invoice.move_type, "out_invoice")
             self.assertEqual(invoice.partner_id, collection.partner_id)

@@ -354,14 +354,19 @@ class _Collections:
 
 def _templates(gen):
     """A receipt with one line, in a handover, made by the ORM."""
-    partner_id, _region, user_id, _team_id = gen.data["customers"][0]
+    _partner_id, _region, user_id, _team_id = gen.data["customers"][0]
     company = gen.data["company"]
+    # any posted invoice (the first customer may have none: at size L the
+    # line's template came out empty, without company or currency)
     gen.cr.execute(
-        "SELECT id FROM account_move WHERE company_id = %s AND state = 'posted' "
-        "AND move_type = 'out_invoice' AND partner_id = %s LIMIT 1",
-        [company.id, partner_id],
+        "SELECT id, partner_id FROM account_move WHERE company_id = %s "
+        "AND state = 'posted' AND move_type = 'out_invoice' ORDER BY id LIMIT 1",
+        [company.id],
     )
     row = gen.cr.fetchone()
+    if not row:
+        raise RuntimeError("receipts need posted invoices: run the sales step first")
+    invoice_id, partner_id = row
 
     def build(env):
         handover = env["sale.collection.handover"].create(
@@ -380,18 +385,16 @@ def _templates(gen):
         created = {
             "sale_collection": collection.ids,
             "sale_collection_handover": handover.ids,
-            "sale_collection_line": [],
         }
-        if row:
-            line = env["sale.collection.line"].create(
-                {"collection_id": collection.id, "move_id": row[0], "amount": 1.0}
-            )
-            created["sale_collection_line"] = line.ids
+        line = env["sale.collection.line"].create(
+            {"collection_id": collection.id, "move_id": invoice_id, "amount": 1.0}
+        )
+        created["sale_collection_line"] = line.ids
         return created
 
     rows = gen.template(build)
     return {
         "sale_collection": rows["sale_collection"][0],
         "sale_collection_handover": rows["sale_collection_handover"][0],
-        "sale_collection_line": (rows["sale_collection_line"] or [{}])[0],
+        "sale_collection_line": rows["sale_collection_line"][0],
     }
