@@ -11,6 +11,7 @@ import io
 
 from odoo import Command
 
+from ...accounting_formats.layouts import CODE_LIMITS
 from ..harness import Benchmark, Case, register, rolled_back
 
 INVOICES = 2_000
@@ -96,6 +97,13 @@ def connector_for(env, package, file_format, date_from, date_to):
     if not connector:
         connector = Connector.create(
             {"name": f"Bench {package}", "package": package, "company_id": company.id}
+        )
+        # the longest customer codes the package takes: at size L, 200,000
+        # customers outgrow 999 codes a letter
+        connector.customer_code_digits = (
+            CODE_LIMITS[package]["customer"]
+            - len(connector.customer_code_prefix or "")
+            - 1
         )
         accounts = env["account.account"].search(
             [
