@@ -483,15 +483,6 @@ class SaleCollection(models.Model):
                 )
 
     # ------------------------------------------------------------------ helpers
-    def _sow_state_label(self):
-        self.ensure_one()
-        return dict(self._fields["state"]._description_selection(self.env))[self.state]
-
-    def _sow_method_label(self):
-        self.ensure_one()
-        return dict(self._fields["method"]._description_selection(self.env))[
-            self.method
-        ]
 
     def _sow_is_officer(self):
         return self.env.su or self.env.user.has_group(
@@ -791,7 +782,7 @@ class SaleCollection(models.Model):
                     "A %(method)s receipt needs the transfer reference (or "
                     "transaction id / approval code) so the office can match it "
                     "on the bank statement.",
-                    method=self._sow_method_label(),
+                    method=self._sow_selection_label("method"),
                 )
             )
 
@@ -856,7 +847,7 @@ class SaleCollection(models.Model):
                     "Receipt %(receipt)s is %(method)s the rep still holds: it is "
                     "posted once the office has received its handover.",
                     receipt=self.display_name,
-                    method=self._sow_method_label(),
+                    method=self._sow_selection_label("method"),
                 )
             )
         if self.is_pdc and self.cheque_date > today:
@@ -1020,7 +1011,7 @@ class SaleCollection(models.Model):
                         "%(company)s has no journal for %(method)s collections. Set "
                         "one in Settings > Field Sales > Collections.",
                         company=collection.company_id.name,
-                        method=collection._sow_method_label(),
+                        method=collection._sow_selection_label("method"),
                     )
                 )
         invoices = self.line_ids.move_id
@@ -1198,7 +1189,7 @@ class SaleCollection(models.Model):
                         "%(state)s %(method)s receipt.",
                         receipt=collection.display_name,
                         state=collection._sow_state_label().lower(),
-                        method=collection._sow_method_label().lower(),
+                        method=collection._sow_selection_label("method").lower(),
                     )
                 )
         date = date or fields.Date.context_today(self)

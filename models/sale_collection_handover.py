@@ -231,10 +231,6 @@ class SaleCollectionHandover(models.Model):
                 )
 
     # ------------------------------------------------------------------ helpers
-    def _sow_state_label(self):
-        self.ensure_one()
-        return dict(self._fields["state"]._description_selection(self.env))[self.state]
-
     def _sow_transition(self, vals):
         return self.with_context(sow_collection_transition=True).write(vals)
 

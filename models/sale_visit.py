@@ -1233,14 +1233,6 @@ class SaleVisit(models.Model):
             self.write(vals)
 
     # ------------------------------------------------------------ helpers
-    def _sow_state_label(self):
-        return self._sow_selection_label("state")
-
-    def _sow_selection_label(self, field_name):
-        value = self[field_name]
-        selection = dict(self._fields[field_name]._description_selection(self.env))
-        return selection.get(value, "") if value else ""
-
     def _sow_format(self, value):
         tz = self.env.user.tz or self.user_id.tz or "UTC"
         return format_datetime(self.env, value, tz=tz, dt_format="short")

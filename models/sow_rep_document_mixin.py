@@ -67,3 +67,14 @@ class SowRepDocumentMixin(models.AbstractModel):
                     limit=1,
                 )
             record.team_id = team
+
+    # ------------------------------------------------------------ labels
+    def _sow_selection_label(self, field_name):
+        """The translated label of a selection field's value ("" if unset),
+        for messages."""
+        value = self[field_name]
+        selection = dict(self._fields[field_name]._description_selection(self.env))
+        return selection.get(value, "") if value else ""
+
+    def _sow_state_label(self):
+        return self._sow_selection_label("state")
