@@ -98,12 +98,14 @@ def connector_for(env, package, file_format, date_from, date_to):
         connector = Connector.create(
             {"name": f"Bench {package}", "package": package, "company_id": company.id}
         )
-        # the longest customer codes the package takes: at size L, 200,000
-        # customers outgrow 999 codes a letter
-        connector.customer_code_digits = (
-            CODE_LIMITS[package]["customer"]
-            - len(connector.customer_code_prefix or "")
-            - 1
+        # a one-character prefix and the longest codes the package takes: at
+        # size L, 200,000 customers outgrow 999 codes a letter (EMAS's 8
+        # characters leave 3 digits after its usual prefix 3000)
+        connector.write(
+            {
+                "customer_code_prefix": "3",
+                "customer_code_digits": CODE_LIMITS[package]["customer"] - 2,
+            }
         )
         accounts = env["account.account"].search(
             [
