@@ -28,7 +28,7 @@ def same_settlement(ours, odoo):
 @register
 class CollectionPosting(Benchmark):
     name = "collections"
-    title = "Posting collected receipts vs Register Payment (issue 5)"
+    title = "Posting collected receipts vs Register Payment (issue 6)"
     requires = ("sale.collection",)
     target = "no slower than Odoo's wizard per receipt"
 

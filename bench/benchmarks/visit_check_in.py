@@ -31,7 +31,7 @@ def same_count(ours, odoo):
 @register
 class VisitCheckIn(Benchmark):
     name = "visits"
-    title = "Check-in with GPS: visits vs Odoo's attendance check-in (issue 2)"
+    title = "Check-in with GPS: visits vs Odoo's attendance check-in (issue 3)"
     requires = ("sale.visit", "hr.attendance")
     target = "a check-in in under 100 ms"
 
