@@ -7,8 +7,12 @@ the dataclasses of :mod:`.records`; a package module turns those into files.
 
     from accounting_formats import get_package
     package = get_package("sql_account")
-    problems = package.validate("invoice", invoices)
-    files = package.write("invoice", invoices, when=datetime.now())
+    problems = package.validate({"invoice": invoices})
+    files = package.export({"invoice": invoices}, datetime.now())
+
+``export`` checks and writes in one pass. To check first and write later
+(an export's preview, then its files), keep what ``check`` returns for each
+record and hand it to ``write_files``.
 """
 
 from .common import ExportError, ExportFile, Problem

@@ -91,25 +91,71 @@ def is_blank(value):
 _SPECIAL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\ufffe\uffff]")
 
 
-def check_row(layout, row, record, kind, package_label, problems, first=True):
+def _too_long(column, value, limit, record, kind, package_label, problems):
+    """The value as written when it is longer than its column takes: a code
+    is an error (a package would refuse or mis-file it), free text is cut
+    with a warning."""
+    if column.kind == "code":
+        problems.append(
+            Problem(
+                record,
+                f"{column.label or column.name} “{value}” is "
+                f"{len(value)} characters; {package_label} allows "
+                f"{limit} in {column.name}",
+                column.fix or "shorten it in the connector's mappings",
+                kind=kind,
+                rule="length",
+            )
+        )
+        return value
+    problems.append(
+        Problem(
+            record,
+            f"{column.label or column.name} is cut to {limit} "
+            f"characters ({column.name})",
+            severity=WARNING,
+            kind=kind,
+        )
+    )
+    return value[:limit].rstrip()
+
+
+def check_row(
+    layout, row, record, kind, package_label, problems, first=True, previous=None
+):
     """Check one row's values against the layout; return the row as written.
 
     Codes that are too long are errors (a package would refuse or mis-file
     them); free text that is too long is cut, with a warning; a required cell
     left empty is an error in a section the row fills (AutoCount's
     continuation rows leave the master section empty), and the first row
-    always fills the first section. Written for speed: it runs for every
-    cell of every export.
+    always fills the first section. ``previous`` is ``(row, written)`` of
+    the document's row before: a value that is the very same object there (a
+    document's own columns, repeated on each of its lines) is taken as
+    written then, checked and reported once. Written for speed: it runs for
+    every cell of every export.
     """
     out = [None] * len(layout.columns)
     active = {0} if first else set()
-    filled = []
-    for index, column, section in layout.keyed_columns:
-        value = row.get(column.key)
-        if value is None or value == "":
+    before, written = previous or ({}, None)
+    checks = layout.checks_by_key
+    for key, value in row.items():
+        if value is None or value.__class__ is str and not value:
+            continue
+        check = checks.get(key)
+        if check is None:
+            continue  # not a column of the layout
+        index, column, section, limit = check
+        if written is not None and before.get(key) is value:
+            value = written[index]
+            if value is not None:
+                out[index] = value
+                active.add(section)
             continue
         if value.__class__ is str:
-            if _SPECIAL.search(value):
+            if value.isprintable():
+                value = value.strip()
+            elif _SPECIAL.search(value):
                 value = multi_line(value) if column.kind == "memo" else one_line(value)
             else:
                 value = value.strip()
@@ -117,31 +163,10 @@ def check_row(layout, row, record, kind, package_label, problems, first=True):
                 value = ascii_fold(value)
             if not value:
                 continue
-            limit = column.size or CELL_MAX
             if len(value) > limit:
-                if column.kind == "code":
-                    problems.append(
-                        Problem(
-                            record,
-                            f"{column.label or column.name} “{value}” is "
-                            f"{len(value)} characters; {package_label} allows "
-                            f"{limit} in {column.name}",
-                            column.fix or "shorten it in the connector's mappings",
-                            kind=kind,
-                            rule="length",
-                        )
-                    )
-                else:
-                    problems.append(
-                        Problem(
-                            record,
-                            f"{column.label or column.name} is cut to {limit} "
-                            f"characters ({column.name})",
-                            severity=WARNING,
-                            kind=kind,
-                        )
-                    )
-                    value = value[:limit].rstrip()
+                value = _too_long(
+                    column, value, limit, record, kind, package_label, problems
+                )
         elif value.__class__ is Decimal and value < 0 and not column.signed:
             problems.append(
                 Problem(
@@ -154,7 +179,6 @@ def check_row(layout, row, record, kind, package_label, problems, first=True):
             )
         out[index] = value
         active.add(section)
-        filled.append(index)
     for index, column, section in layout.required_columns:
         if out[index] is None and section in active:
             problems.append(

@@ -70,10 +70,13 @@ def encode_text(value, length, codepage):
     return out
 
 
+QUANTA = {places: Decimal(1).scaleb(-places) for places in range(10)}
+
+
 def format_number(value, field):
     if value is None or value == "":
         return b" " * field.length
-    quantum = Decimal(1).scaleb(-field.decimals)
+    quantum = QUANTA.get(field.decimals) or Decimal(1).scaleb(-field.decimals)
     number = Decimal(value).quantize(quantum, rounding=ROUND_HALF_UP)
     text = f"{number:.{field.decimals}f}" if field.decimals else f"{number:.0f}"
     if len(text) > field.length:

@@ -32,6 +32,8 @@ from .records import CreditNote
 RULES = layouts.EMAS_RULES
 HEADER_FIELDS = parse_schema(layouts.ICMASTE_SCHEMA)
 LINE_FIELDS = parse_schema(layouts.ICTRANE_SCHEMA)
+HEADER_BY_NAME = {f.name: f for f in HEADER_FIELDS}
+LINE_BY_NAME = {f.name: f for f in LINE_FIELDS}
 DBF_MIME = "application/x-dbf"
 
 # logical keys that hold codes: too long is an error, not a cut
@@ -198,9 +200,17 @@ class Emas:
                 out[name] = value
                 continue
             if field.type == "C":
-                value = one_line(multi_line(str(value))) if value else ""
-                encoded = value.encode(codepage, errors="replace")
-                if value and encoded.decode(codepage) != value:
+                if not value:
+                    value = ""
+                elif value.__class__ is str and value.isprintable():
+                    value = value.strip()  # what the two below leave of it
+                else:
+                    value = one_line(multi_line(str(value)))
+                if value.isascii():
+                    encoded = value  # every code page here holds ASCII as is
+                else:
+                    encoded = value.encode(codepage, errors="replace")
+                if value and encoded is not value and encoded.decode(codepage) != value:
                     problems.append(
                         Problem(
                             label,
@@ -235,6 +245,9 @@ class Emas:
                             )
                         )
             elif field.type == "N" and value is not None and value != "":
+                if value.__class__ is int:
+                    out[name] = value
+                    continue
                 number = Decimal(value)
                 if number != number.quantize(Decimal(1).scaleb(-field.decimals)):
                     quantity = key == "quantity"
@@ -264,8 +277,7 @@ class Emas:
                 problems.append(
                     Problem(label, "a line has no sales account code", kind=kind)
                 )
-        hmap = {f.name: f for f in HEADER_FIELDS}
-        lmap = {f.name: f for f in LINE_FIELDS}
+        hmap, lmap = HEADER_BY_NAME, LINE_BY_NAME
         header = self._map(
             header, options["header_map"], hmap, label, kind, options, problems
         )
@@ -304,9 +316,41 @@ class Emas:
                 self._check(doc, options, problems)
         return problems
 
+    def check(self, kind, doc, options, problems):
+        """The document as written (its header and line records), its
+        problems added to ``problems``: what :meth:`write_files` takes."""
+        return self._check(doc, options, problems)
+
     def export(self, groups, when, options=None):
         options = self.options(options)
         problems = []
+        checked = {}
+        for kind, records in groups.items():
+            if kind not in self.kinds:
+                problems.append(self._unsupported(kind))
+                continue
+            checked[kind] = self._checked(records, options, problems)
+        # one pass: each document is checked as it is written
+        files = self.write_files(checked, when, options)
+        if any(p.severity == ERROR for p in problems):
+            raise ExportError(problems)
+        return files
+
+    def _checked(self, docs, options, problems):
+        """The documents as written, until the first error: the rest are
+        checked, not written (a bad value could not be encoded)."""
+        failed = False
+        for doc in docs:
+            start = len(problems)
+            written = self._check(doc, options, problems)
+            failed = failed or any(p.severity == ERROR for p in problems[start:])
+            if not failed:
+                yield written
+
+    def write_files(self, groups, when, options=None):
+        """The tables of ``{kind: documents as check() returned them}``.
+        Nothing is checked again: call it only when the checks passed."""
+        options = self.options(options)
         # the tables go to temporary files, not memory: 10,000 invoices make
         # some 90 MB of fixed-width records
         head_buf = tempfile.SpooledTemporaryFile(max_size=1 << 20)
@@ -314,20 +358,12 @@ class Emas:
         heads = DbfWriter(head_buf, HEADER_FIELDS, options["codepage"], when)
         lines = DbfWriter(line_buf, LINE_FIELDS, options["codepage"], when)
         count = 0
-        for kind, records in groups.items():
-            if kind not in self.kinds:
-                problems.append(self._unsupported(kind))
-                continue
-            for doc in records:
-                header, rows = self._check(doc, options, problems)
-                if any(p.severity == ERROR for p in problems):
-                    continue  # keep checking, stop writing
+        for checked in groups.values():
+            for header, rows in checked:
                 heads.append(header)
                 for row in rows:
                     lines.append(row)
                 count += 1
-        if any(p.severity == ERROR for p in problems):
-            raise ExportError(problems)
         if not count:
             return []
         heads.close()

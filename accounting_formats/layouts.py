@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from .common import CELL_MAX
+
 # Column kinds: code (too long = error), text (too long = cut, warning),
 # memo (multi-line text), date, money (2 decimals), number, rate, bool (T/F),
 # int.
@@ -55,6 +57,23 @@ class Layout:
         """(index, column, section) of the columns that take a value."""
         sections = self.section_index()
         return tuple((i, c, sections[i]) for i, c in enumerate(self.columns) if c.key)
+
+    @cached_property
+    def checks(self):
+        """(index, key, column, section, length limit) of the keyed columns:
+        what check_row needs of each, worked out once."""
+        return tuple(
+            (index, column.key, column, section, column.size or CELL_MAX)
+            for index, column, section in self.keyed_columns
+        )
+
+    @cached_property
+    def checks_by_key(self):
+        """{key: (index, column, section, length limit)} of the keyed columns."""
+        return {
+            key: (index, column, section, limit)
+            for index, key, column, section, limit in self.checks
+        }
 
     @cached_property
     def required_columns(self):

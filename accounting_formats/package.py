@@ -128,10 +128,15 @@ class Package:
         layout = self.layouts[kind]
         label = record_label(record)
         problems.extend(check_document(kind, record, self.label))
-        return [
-            check_row(layout, row, label, kind, self.label, problems, number == 0)
-            for number, row in enumerate(self.rows(kind, record, options))
-        ]
+        written = []
+        previous = None
+        for row in self.rows(kind, record, options):
+            out = check_row(
+                layout, row, label, kind, self.label, problems, not written, previous
+            )
+            written.append(out)
+            previous = (row, out)
+        return written
 
     def validate(self, groups, options=None):
         options = self.options(options)
@@ -144,21 +149,42 @@ class Package:
                 self._check(kind, record, options, problems)
         return problems
 
+    def check(self, kind, record, options, problems):
+        """The record as written (its checked rows), its problems added to
+        ``problems``; ``options`` as :meth:`options` completes them. What it
+        returns is what :meth:`write_files` takes: check once, write later."""
+        return self._check(kind, record, options, problems)
+
     def export(self, groups, when, options=None):
         """Files for ``{kind: records}``; raises ExportError on any error."""
         options = self.options(options)
         problems = []
-        files = []
+        checked = {}
         for kind, records in groups.items():
             if kind not in self.layouts:
                 problems.append(self._unsupported(kind))
                 continue
-            files.extend(self._write_kind(kind, records, when, options, problems))
+            checked[kind] = self._checked(kind, records, options, problems)
+        # one pass: each record is checked as it is written
+        files = self.write_files(checked, when, options)
         if any(p.severity == ERROR for p in problems):
             raise ExportError(problems)
         return files
 
-    def _write_kind(self, kind, records, when, options, problems):
+    def _checked(self, kind, records, options, problems):
+        for record in records:
+            yield self._check(kind, record, options, problems)
+
+    def write_files(self, groups, when, options=None):
+        """Files for ``{kind: records as check() returned them}``, in order.
+        Nothing is checked again: call it only when the checks passed."""
+        options = self.options(options)
+        files = []
+        for kind, checked in groups.items():
+            files.extend(self._write_kind(kind, checked, when, options))
+        return files
+
+    def _write_kind(self, kind, checked, when, options):
         from .common import ExportFile
 
         layout = self.layouts[kind]
@@ -181,8 +207,7 @@ class Package:
                 )
             )
 
-        for record in records:
-            rows = self._check(kind, record, options, problems)
+        for rows in checked:
             if sheet is not None and sheet.row + len(rows) > self.max_rows(sheet):
                 finish()
                 sheet = None
@@ -191,8 +216,9 @@ class Package:
                 count = 0
                 sheet = new_sheet(options["file_format"], layout.sheet, when)
                 self.write_header(sheet, layout)
+                write_row = sheet.writer(kinds, offset)
             for row in rows:
-                sheet.write_row(row, kinds, offset)
+                write_row(row)
             count += 1
         if sheet is not None:
             finish()

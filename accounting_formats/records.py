@@ -10,7 +10,7 @@ credit notes and payments are positive (the packages refuse negative amounts).
 
 import datetime
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
 ZERO = Decimal("0.00")
@@ -158,7 +158,20 @@ def checksum(record):
     The text hashed is the record's repr: fields in their declared order,
     Decimals with their exact digits, dates as dates.
     """
-    if getattr(record, "customer", None) is not None:
-        record = replace(record, customer=record.customer.code)
-    text = f"{type(record).__name__}:{record!r}"
+    cls = type(record)
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls) if f.repr)
+    # the repr dataclasses write, with the customer's code for the customer
+    # (as repr(replace(record, customer=code)), without making the copy)
+    parts = []
+    for name in names:
+        value = getattr(record, name)
+        if name == "customer" and value is not None:
+            value = value.code
+        parts.append(f"{name}={value!r}")
+    text = f"{cls.__name__}:{cls.__qualname__}({', '.join(parts)})"
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_FIELD_NAMES = {}  # class -> names of the fields its repr shows

@@ -36,6 +36,14 @@ class _Sheet:
             self._cell(self.row, offset + col, value, kind, col in bold)
         self.row += 1
 
+    def writer(self, kinds, offset=0):
+        """A function writing one row per call (see XlsxWriter.writer)."""
+
+        def write_row(values):
+            self.write_row(values, kinds, offset)
+
+        return write_row
+
 
 class XlsxSheet(XlsxWriter):
     """.xlsx, streamed (see :mod:`.xlsx`)."""

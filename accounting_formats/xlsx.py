@@ -117,6 +117,70 @@ class XlsxWriter:
             )
         self.row += 1
 
+    def writer(self, kinds, offset=0):
+        """A function writing one row of values (of the columns' ``kinds``)
+        per call: the cells as :meth:`write_row` writes them, made in one
+        pass (it runs for every row of an export)."""
+        self._flush()
+        columns = [
+            (LETTERS[offset + col], kind == "date") for col, kind in enumerate(kinds)
+        ]
+        strings = self._strings
+        write = self._rows.write
+        previous = [[None] * len(columns), [None] * len(columns)]
+
+        def write_row(values):
+            # a value that is the very object of the row before (a document's
+            # own columns, repeated on each of its lines) is written as it
+            # was then: only the cell's reference changes
+            row = self.row + 1
+            cells = [f'<row r="{row}">']
+            add = cells.append
+            shared = 0
+            before, tails = previous
+            new_tails = [None] * len(values)
+            for col, value in enumerate(values):
+                if value is None:
+                    continue
+                letter, date_column = columns[col]
+                if value is before[col]:
+                    tail = tails[col]
+                    if tail is None:
+                        continue
+                else:
+                    cls = value.__class__
+                    if cls is str:
+                        if not value:
+                            continue
+                        index = strings.get(value)
+                        if index is None:
+                            index = strings[value] = len(strings)
+                        tail = f'" t="s"><v>{index}</v></c>'
+                    elif cls is Decimal:
+                        tail = f'"><v>{value:f}</v></c>'
+                    elif cls is bool:
+                        text = "T" if value else "F"
+                        index = strings.get(text)
+                        if index is None:
+                            index = strings[text] = len(strings)
+                        tail = f'" t="s"><v>{index}</v></c>'
+                    elif date_column and isinstance(value, date):
+                        day = value.date() if isinstance(value, datetime) else value
+                        tail = f'" s="{STYLE_DATE}"><v>{(day - EPOCH).days}</v></c>'
+                    else:
+                        tail = f'"><v>{number_text(value)}</v></c>'
+                if tail[2] == "t":
+                    shared += 1
+                new_tails[col] = tail
+                add(f'<c r="{letter}{row}{tail}')
+            cells.append("</row>")
+            write("".join(cells).encode("utf-8"))
+            self._string_count += shared
+            self.row = row
+            previous[:] = values, new_tails
+
+        return write_row
+
     def merge(self, row, first_col, last_col, text):
         self._cell(row, first_col, text, "text", STYLE_CAPTION)
         if last_col > first_col:
@@ -269,6 +333,9 @@ class XlsxWriter:
             def part(name):
                 info = zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0))
                 info.compress_type = zipfile.ZIP_DEFLATED
+                # the fastest level: a sheet of 50,000 rows compresses 3 times
+                # faster for files some 15% bigger (Python 3.11+ reads it here)
+                info._compresslevel = 1
                 return archive.open(info, "w")
 
             for name, text in self._parts():

@@ -496,7 +496,7 @@ class AccountingConnector(models.Model):
         groups = builder._sow_collect(self, kinds, date_from, date_to)
         resolver = builder._sow_resolver(self)
         package = self._sow_package()
-        options = self._sow_options()
+        options = package.options(self._sow_options())
         Line = self.env["accounting.export.batch.line"]
         format_problems = []
         changed = []
@@ -508,7 +508,6 @@ class AccountingConnector(models.Model):
             for ids in split_every(CHUNK, records.ids):
                 chunk = records.browse(ids)
                 last = Line._sow_last_lines(self, kind, chunk)
-                documents = []
                 for record in chunk:
                     before = resolver.missing_total
                     document = builder._sow_document(resolver, kind, record)
@@ -531,10 +530,10 @@ class AccountingConnector(models.Model):
                         (record.id, checksum, status, line and line["id"])
                         + _describe(document)
                     )
-                    documents.append(document)
-                    pickle.dump(document, spool, pickle.HIGHEST_PROTOCOL)
-                # the package's own checks, on every document written
-                format_problems += package.validate({kind: documents}, options)
+                    # the package's own checks, on every document written;
+                    # kept as written, the export need not check it again
+                    written = package.check(kind, document, options, format_problems)
+                    pickle.dump(written, spool, pickle.HIGHEST_PROTOCOL)
                 resolver.forget()
                 self.env.invalidate_all()
             plan.items[kind] = items
@@ -549,7 +548,8 @@ class AccountingConnector(models.Model):
         return plan
 
     def _sow_documents(self, plan, kind):
-        """The plan's documents of one kind, read back from its spool."""
+        """The plan's documents of one kind as the package writes them
+        (checked), read back from its spool."""
         spool = plan.spools[kind]
         spool.seek(0)
         for _item in plan.items[kind]:
@@ -587,7 +587,9 @@ class AccountingConnector(models.Model):
             if items
         }
         try:
-            files = self._sow_package().export(documents, when, self._sow_options())
+            files = self._sow_package().write_files(
+                documents, when, self._sow_options()
+            )
         except ExportError as error:
             raise UserError(self._sow_problems_text(error.problems)) from error
         return self.env["accounting.export.batch"]._sow_create(

@@ -158,29 +158,8 @@ class AccountingExportBatch(models.Model):
         )
         Line = self.env["accounting.export.batch.line"]
         for kind, items in plan.items.items():
-            model = plan.models[kind]
-            for part in split_every(1000, items):
-                Line.create(
-                    [
-                        {
-                            "batch_id": batch.id,
-                            "connector_id": connector.id,
-                            "company_id": connector.company_id.id,
-                            "kind": kind,
-                            "res_model": model,
-                            "res_id": item[0],
-                            "checksum": item[1],
-                            "status": item[2],
-                            "previous_line_id": item[3] or False,
-                            "name": item[4],
-                            "partner_name": item[5],
-                            "amount": item[6],
-                        }
-                        for item in part
-                    ]
-                )
-                self.env.flush_all()
-                self.env.invalidate_all()
+            for part in split_every(5000, items):
+                Line._sow_insert(batch, kind, plan.models[kind], part)
         Line.browse(plan.previous_line_ids).write(
             {"superseded": True, "changed_since_export": False}
         )

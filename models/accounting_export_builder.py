@@ -21,6 +21,62 @@ from ..accounting_formats.common import ERROR, Problem
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
 KIND_ORDER = ("customer", "item", "invoice", "credit_note", "payment")
+# what an invoice or credit note gives its document, read in one query
+MOVE_COLUMNS = (
+    "name",
+    "invoice_date",
+    "commercial_partner_id",
+    "amount_total",
+    "amount_tax",
+    "amount_total_signed",
+    "currency_id",
+    "invoice_date_due",
+    "ref",
+    "invoice_origin",
+    "invoice_user_id",
+    "invoice_payment_term_id",
+    "narration",
+)
+# what a payment gives its document, read in one query
+PAYMENT_COLUMNS = (
+    "name",
+    "date",
+    "amount",
+    "amount_company_currency_signed",
+    "currency_id",
+    "journal_id",
+    "memo",
+    "payment_reference",
+)
+# what a customer gives its record, read for a chunk's customers at once:
+# its own columns and those of its first delivery address (prefix d_) ...
+PARTNER_COLUMNS = (
+    "name",
+    "street",
+    "street2",
+    "zip",
+    "city",
+    "state",
+    "country_code",
+    "state_id",
+    "phone",
+    "mobile",
+    "email",
+    "company_registry",
+    "vat",
+    "user_id",
+    "ref",
+    "active",
+    "d_id",
+    "d_street",
+    "d_street2",
+    "d_zip",
+    "d_city",
+    "d_state",
+    "d_country_code",
+    "term_id",  # its values for the company (company-dependent fields)
+    "credit_limit",
+)
 
 
 def dec(value, places=2):
@@ -54,16 +110,31 @@ class _Resolver:
         self.env = connector.env
         maps = {}
         for field, model, key in connector._sow_mapping_fields():
-            rows = self.env[model].search([("connector_id", "=", connector.id)])
-            maps[field] = {row[key].id: row.code for row in rows}
+            # thousands of codes a connector: read as (id, code) pairs
+            rows = self.env[model].search_read(
+                [("connector_id", "=", connector.id)], [key, "code"], load=None
+            )
+            maps[field] = {row[key]: row["code"] for row in rows}
         self.maps = maps
+        self.default_uom = connector.default_uom or ""
+        self.default_terms = connector.default_terms or ""
         self.missing = defaultdict(list)  # (field, record) -> [document names]
         self.problems = []
         self.missing_total = 0  # grows with every missing code met
         # (model, id) -> reconciliation partials of its receivable lines
         self.partials = {}
         self.lines = {}  # invoice id -> rows of its product lines
+        self.moves = {}  # invoice id -> its own values (MOVE_COLUMNS)
         self._customers = {}
+        self._partners = {}  # partner id -> {PARTNER_COLUMNS: value}
+        self.payments = {}  # payment id -> its own values (PAYMENT_COLUMNS)
+        self.control_account = connector.control_account or ""
+        partners = self.env["res.partner"].with_company(connector.company_id)
+        self.credit_limit_fallback = partners._fields[
+            "credit_limit"
+        ].get_company_dependent_fallback(partners)
+        self.company_currency_id = connector.company_id.currency_id.id
+        self._price_include = {}  # tax id -> price-included (taxes are few)
         self.compact_numbers = (
             connector.package == "emas" and connector.emas_compact_numbers
         )
@@ -73,18 +144,37 @@ class _Resolver:
     def code(self, field, record, document, required=True):
         if not record:
             return ""
-        code = self.maps[field].get(record.id)
+        return self.code_id(field, record._name, record.id, document, required)
+
+    def code_id(self, field, model, res_id, document, required=True):
+        """The code of the record ``res_id`` of ``model``: by id, so that
+        nothing is browsed unless the code is missing."""
+        if not res_id:
+            return ""
+        code = self.maps[field].get(res_id)
         if code is None:
             if required:
-                self.missing[(field, record)].append(document)
+                self.missing[(field, self.env[model].browse(res_id))].append(document)
                 self.missing_total += 1
             return ""
         return code
 
+    def price_included(self, tax_ids):
+        """Whether one of the taxes (ids) is included in the price."""
+        flags = self._price_include
+        unknown = [tax_id for tax_id in tax_ids if tax_id not in flags]
+        if unknown:
+            for tax in self.env["account.tax"].browse(unknown):
+                flags[tax.id] = tax.price_include
+        return any(flags[tax_id] for tax_id in tax_ids)
+
     def forget(self):
         """Drop what was fetched for the last chunk of records."""
         self.lines.clear()
+        self.moves.clear()
+        self.payments.clear()
         self.partials.clear()
+        self._partners.clear()
 
     def number(self, name):
         """A document number as the package gets it."""
@@ -233,32 +323,44 @@ class AccountingExportBuilder(models.AbstractModel):
     @api.model
     def _sow_fetch_partials(self, resolver, records):
         """Load the reconciliations of the records' receivable lines (a
-        payment's, a credit note's) in a few queries for the whole set."""
+        payment's, a credit note's) in one query for the whole set: per
+        record, (settled invoice id, its number, type, state, date, debit
+        note, amount, amount in the record's currency), in reconciliation
+        order."""
         if records._name == "account.payment":
+            records.fetch(["move_id"])
             owner = {pay.move_id.id: (records._name, pay.id) for pay in records}
         else:
             owner = {move.id: (records._name, move.id) for move in records}
         for key in owner.values():
             resolver.partials[key] = []
-        lines = self.env["account.move.line"].search_fetch(
-            [
-                ("move_id", "in", [m for m in owner if m]),
-                ("account_type", "=", "asset_receivable"),
-            ],
-            ["move_id"],
+        self.env.flush_all()
+        debit_note = (
+            SQL("inv.debit_origin_id IS NOT NULL")
+            if "debit_origin_id" in self.env["account.move"]._fields
+            else SQL("FALSE")
         )
-        line_owner = {line.id: owner[line.move_id.id] for line in lines}
-        partials = self.env["account.partial.reconcile"].search_fetch(
-            [("credit_move_id", "in", lines.ids)],
-            ["credit_move_id", "debit_move_id", "amount", "credit_amount_currency"],
-            order="id",
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT own.move_id, inv.id, inv.name, inv.move_type, inv.state,
+                       inv.invoice_date, %(debit_note)s, apr.amount,
+                       apr.credit_amount_currency
+                  FROM account_move_line own
+                  JOIN account_account acc ON acc.id = own.account_id
+                  JOIN account_partial_reconcile apr ON apr.credit_move_id = own.id
+                  JOIN account_move_line settled ON settled.id = apr.debit_move_id
+                  JOIN account_move inv ON inv.id = settled.move_id
+                 WHERE own.move_id = ANY(%(moves)s)
+                   AND acc.account_type = 'asset_receivable'
+                 ORDER BY apr.id
+                """,
+                debit_note=debit_note,
+                moves=[move_id for move_id in owner if move_id],
+            )
         )
-        # the settled documents, read at once
-        partials.debit_move_id.move_id.fetch(
-            ["name", "move_type", "state", "invoice_date"]
-        )
-        for partial in partials:
-            resolver.partials[line_owner[partial.credit_move_id.id]].append(partial)
+        for row in rows:
+            resolver.partials[owner[row[0]]].append(row[1:])
 
     @api.model
     def _sow_build(self, connector, groups):
@@ -273,62 +375,39 @@ class AccountingExportBuilder(models.AbstractModel):
         return built, resolver.mapping_problems()
 
     # customers and items ---------------------------------------------------
-    def _sow_address(self, partner):
+    def _sow_address_of(self, values, prefix):
+        """An address from the values _sow_fetch_customers read."""
         lines = tuple(
-            line for line in (partner.street, partner.street2) if line and line.strip()
+            line
+            for line in (values[f"{prefix}street"], values[f"{prefix}street2"])
+            if line and line.strip()
         )
         return af.Address(
             lines=lines,
-            postcode=partner.zip or "",
-            city=partner.city or "",
-            state=partner.state_id.name or "",
-            country_code=partner.country_id.code or "",
+            postcode=values[f"{prefix}zip"] or "",
+            city=values[f"{prefix}city"] or "",
+            state=values[f"{prefix}state"] or "",
+            country_code=values[f"{prefix}country_code"] or "",
         )
 
     def _sow_customer(self, resolver, partner, document=None):
         partner = partner.commercial_partner_id
-        cached = resolver._customers.get(partner.id)
-        if cached is not None:
-            # a missing code is still reported against this document
-            resolver.code("partner", partner, document or partner.display_name)
-            return cached
-        connector = resolver.connector
-        name = document or partner.display_name
-        delivery = partner.child_ids.filtered(
-            lambda c: c.type == "delivery" and c.active
-        )[:1]
-        term = partner.property_payment_term_id
-        customer = af.Customer(
-            code=resolver.code("partner", partner, name),
-            name=partner.name or "",
-            address=self._sow_address(partner),
-            delivery_address=self._sow_address(delivery) if delivery else None,
-            phone=partner.phone or "",
-            mobile=partner.mobile or "",
-            email=partner.email or "",
-            registration_no=partner.company_registry or "",
-            tax_id=partner.vat or "",
-            area=resolver.code("area", partner.state_id, name, required=False),
-            agent=resolver.code("agent", partner.user_id, name, required=False),
-            terms=resolver.code("term", term, name)
-            if term
-            else connector.default_terms or "",
-            credit_limit=dec(partner.credit_limit)
-            if partner.use_partner_credit_limit
-            else ZERO,
-            control_account=connector.control_account or "",
-            reference=partner.ref or "",
-            active=partner.active,
+        if partner.id not in resolver._customers:
+            # the partners of the whole set the partner came from, at once
+            self._sow_fetch_customers(
+                resolver,
+                partner.browse(partner._prefetch_ids).commercial_partner_id.ids,
+            )
+        return self._sow_customer_by_id(
+            resolver, partner.id, document or partner.display_name
         )
-        resolver._customers[partner.id] = customer
-        return customer
 
     def _sow_item(self, resolver, product):
         uom = resolver.code("uom", product.uom_id, product.display_name, required=False)
         return af.Item(
             code=resolver.code("product", product, product.display_name),
             description=product.name or "",
-            uom=uom or resolver.connector.default_uom or "",
+            uom=uom or resolver.default_uom,
             price=dec(product.lst_price),
             cost=dec(product.standard_price),
             barcode=product.barcode or "",
@@ -337,6 +416,127 @@ class AccountingExportBuilder(models.AbstractModel):
         )
 
     # invoices and credit notes ---------------------------------------------
+    @api.model
+    def _sow_fetch_moves(self, resolver, moves):
+        """The values and product lines of a set of invoices, and their
+        customers, in a few queries for the whole set."""
+        self.env["account.move"].flush_model(MOVE_COLUMNS)
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT id, %s FROM account_move WHERE id = ANY(%s)",
+                SQL(", ").join(SQL.identifier(column) for column in MOVE_COLUMNS),
+                moves.ids,
+            )
+        )
+        for row in rows:
+            resolver.moves[row[0]] = dict(zip(MOVE_COLUMNS, row[1:], strict=True))
+        self._sow_fetch_customers(
+            resolver,
+            {values["commercial_partner_id"] for values in resolver.moves.values()},
+        )
+        self._sow_fetch_lines(resolver, moves)
+
+    @api.model
+    def _sow_fetch_customers(self, resolver, partner_ids):
+        """Read the partners not built yet, together: their columns and their
+        first active delivery address (in the order of ``child_ids``) in one
+        query, their values for the company through the ORM."""
+        wanted = [
+            pid
+            for pid in partner_ids
+            if pid and pid not in resolver._customers and pid not in resolver._partners
+        ]
+        if not wanted:
+            return
+        # the company-dependent values are the connector's company's
+        Partner = self.env["res.partner"].with_company(resolver.connector.company_id)
+        Partner.flush_model()
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT p.id, p.name, p.street, p.street2, p.zip, p.city,
+                       st.name, co.code, p.state_id, p.phone, p.mobile, p.email,
+                       p.company_registry, p.vat, p.user_id, p.ref, p.active,
+                       d.id, d.street, d.street2, d.zip, d.city, d.state, d.code,
+                       %(term)s, %(credit_limit)s
+                  FROM res_partner p
+                  LEFT JOIN res_country_state st ON st.id = p.state_id
+                  LEFT JOIN res_country co ON co.id = p.country_id
+                  LEFT JOIN LATERAL (
+                        SELECT c.id, c.street, c.street2, c.zip, c.city,
+                               cst.name AS state, cco.code
+                          FROM res_partner c
+                          LEFT JOIN res_country_state cst ON cst.id = c.state_id
+                          LEFT JOIN res_country cco ON cco.id = c.country_id
+                         WHERE c.parent_id = p.id AND c.active
+                           AND c.type = 'delivery'
+                         ORDER BY c.complete_name, c.id DESC
+                         LIMIT 1
+                  ) d ON TRUE
+                 WHERE p.id = ANY(%(ids)s)
+                """,
+                term=Partner._field_to_sql("p", "property_payment_term_id"),
+                credit_limit=Partner._field_to_sql("p", "credit_limit"),
+                ids=wanted,
+            )
+        )
+        for row in rows:
+            resolver._partners[row[0]] = dict(
+                zip(PARTNER_COLUMNS, row[1:], strict=True)
+            )
+
+    def _sow_customer_by_id(self, resolver, partner_id, document):
+        """The customer of a commercial partner given by id."""
+        cached = resolver._customers.get(partner_id)
+        if cached is not None:
+            # a missing code is still reported against this document
+            resolver.code_id("partner", "res.partner", partner_id, document)
+            return cached
+        if not partner_id:
+            return af.Customer(
+                code="",
+                name="",
+                terms=resolver.default_terms,
+                control_account=resolver.control_account,
+                active=False,
+            )
+        if partner_id not in resolver._partners:
+            self._sow_fetch_customers(resolver, [partner_id])
+        values = resolver._partners[partner_id]
+        term_id = values["term_id"]
+        credit_limit = values["credit_limit"] or 0.0
+        customer = af.Customer(
+            code=resolver.code_id("partner", "res.partner", partner_id, document),
+            name=values["name"] or "",
+            address=self._sow_address_of(values, ""),
+            delivery_address=self._sow_address_of(values, "d_")
+            if values["d_id"]
+            else None,
+            phone=values["phone"] or "",
+            mobile=values["mobile"] or "",
+            email=values["email"] or "",
+            registration_no=values["company_registry"] or "",
+            tax_id=values["vat"] or "",
+            area=resolver.code_id(
+                "area", "res.country.state", values["state_id"], document, False
+            ),
+            agent=resolver.code_id(
+                "agent", "res.users", values["user_id"], document, False
+            ),
+            terms=resolver.code_id("term", "account.payment.term", term_id, document)
+            if term_id
+            else resolver.default_terms,
+            # Odoo's use_partner_credit_limit: a limit of its own
+            credit_limit=dec(credit_limit)
+            if credit_limit != resolver.credit_limit_fallback
+            else ZERO,
+            control_account=resolver.control_account,
+            reference=values["ref"] or "",
+            active=values["active"],
+        )
+        resolver._customers[partner_id] = customer
+        return customer
+
     @api.model
     def _sow_fetch_lines(self, resolver, moves):
         """The product lines of a set of invoices, in one query: codes are
@@ -381,51 +581,68 @@ class AccountingExportBuilder(models.AbstractModel):
             tax_ids,
         ) = row
         env = self.env
-        name = move.name
-        product = env["product.product"].browse(product_id)
+        name = (
+            resolver.moves[move.id]["name"] if move.id in resolver.moves else move.name
+        )
+        if not label and product_id:
+            label = env["product.product"].browse(product_id).display_name
         if len(tax_ids) > 1:
             resolver.problem(
                 name,
                 env._(
                     "a line (%(line)s) has %(count)s taxes; %(package)s takes one tax "
                     "code per line",
-                    line=label or product.display_name,
+                    line=label,
                     count=len(tax_ids),
                     package=resolver.connector._package_label(),
                 ),
                 env._("give the line one tax, or merge the taxes into one"),
             )
-        taxes = env["account.tax"].browse(tax_ids)
-        if tax_ids and any(taxes.mapped("price_include")):
-            price = taxes.compute_all(
-                price, move.currency_id, 1.0, product, move.partner_id
-            )["total_excluded"]
-        uom = resolver.code("uom", env["uom.uom"].browse(uom_id), name, required=False)
+        if tax_ids and resolver.price_included(tax_ids):
+            price = (
+                env["account.tax"]
+                .browse(tax_ids)
+                .compute_all(
+                    price,
+                    move.currency_id,
+                    1.0,
+                    env["product.product"].browse(product_id),
+                    move.partner_id,
+                )["total_excluded"]
+            )
+        uom = resolver.code_id("uom", "uom.uom", uom_id, name, required=False)
         return af.Line(
-            account=resolver.code(
-                "account", env["account.account"].browse(account_id), name
-            ),
-            description=label or product.display_name or "",
+            account=resolver.code_id("account", "account.account", account_id, name),
+            description=label or "",
             quantity=number(quantity),
             unit_price=number(price),
             amount=dec(subtotal),
             tax_amount=dec((total or 0.0) - (subtotal or 0.0)),
-            tax_code=resolver.code("tax", taxes[:1], name) if tax_ids else "",
-            item_code=resolver.code("product", product, name)
+            tax_code=resolver.code_id("tax", "account.tax", tax_ids[0], name)
+            if tax_ids
+            else "",
+            item_code=resolver.code_id("product", "product.product", product_id, name)
             if product_id and resolver.item_codes
             else "",
-            uom=uom or resolver.connector.default_uom or "",
+            uom=uom or resolver.default_uom,
             discount=dec(discount) if discount else ZERO,
         )
 
+    def _sow_move_values(self, resolver, move):
+        """MOVE_COLUMNS of the invoice or credit note, as fetched."""
+        if move.id not in resolver.moves:
+            # the values of the whole set the move came from, at once
+            self._sow_fetch_moves(resolver, move.browse(move._prefetch_ids))
+        return resolver.moves[move.id]
+
     def _sow_lines(self, resolver, move):
-        if move.id not in resolver.lines:
-            # the lines of the whole set the move came from, at once
-            self._sow_fetch_lines(resolver, move.browse(move._prefetch_ids))
+        values = self._sow_move_values(resolver, move)
         lines = [self._sow_line(resolver, move, row) for row in resolver.lines[move.id]]
         # the document's tax may differ by a cent from the lines' (tax rounded
         # on the total): the last taxed line carries the difference
-        residual = dec(move.amount_tax) - sum((ln.tax_amount for ln in lines), ZERO)
+        residual = dec(values["amount_tax"]) - sum(
+            (ln.tax_amount for ln in lines), ZERO
+        )
         if residual:
             for index in range(len(lines) - 1, -1, -1):
                 if lines[index].tax_code:
@@ -440,65 +657,86 @@ class AccountingExportBuilder(models.AbstractModel):
 
     def _sow_currency(self, move_or_payment, amount, amount_signed):
         company = move_or_payment.company_id
-        if move_or_payment.currency_id == company.currency_id:
-            return "", Decimal(1)
-        rate = abs(amount_signed / amount) if amount else 1.0
-        return move_or_payment.currency_id.name, Decimal(repr(rate)).quantize(
-            Decimal("0.000001")
+        return self._sow_currency_of(
+            company.currency_id.id,
+            move_or_payment.currency_id.id,
+            amount,
+            amount_signed,
         )
 
+    def _sow_currency_of(self, company_currency_id, currency_id, amount, signed):
+        """(currency code, rate): nothing for the company's own currency."""
+        if currency_id == company_currency_id:
+            return "", Decimal(1)
+        rate = abs(signed / amount) if amount else 1.0
+        return self.env["res.currency"].browse(currency_id).name, Decimal(
+            repr(rate)
+        ).quantize(Decimal("0.000001"))
+
     def _sow_document_values(self, resolver, move):
-        currency, rate = self._sow_currency(
-            move, move.amount_total, move.amount_total_signed
+        values = self._sow_move_values(resolver, move)
+        name = values["name"]
+        currency, rate = self._sow_currency_of(
+            resolver.company_currency_id,
+            values["currency_id"],
+            values["amount_total"],
+            values["amount_total_signed"],
         )
-        term = move.invoice_payment_term_id
-        connector = resolver.connector
+        term_id = values["invoice_payment_term_id"]
+        narration = values["narration"]
         return {
-            "number": resolver.number(move.name),
-            "date": move.invoice_date,
-            "customer": self._sow_customer(resolver, move.partner_id, move.name),
-            "lines": self._sow_lines(resolver, move),
-            "total": dec(move.amount_total),
-            "due_date": move.invoice_date_due,
-            "reference": move.ref or "",
-            "origin": move.invoice_origin or "",
-            "agent": resolver.code(
-                "agent", move.invoice_user_id, move.name, required=False
+            "number": resolver.number(name),
+            "date": values["invoice_date"],
+            "customer": self._sow_customer_by_id(
+                resolver, values["commercial_partner_id"], name
             ),
-            "terms": resolver.code("term", term, move.name)
-            if term
-            else connector.default_terms or "",
+            "lines": self._sow_lines(resolver, move),
+            "total": dec(values["amount_total"]),
+            "due_date": values["invoice_date_due"],
+            "reference": values["ref"] or "",
+            "origin": values["invoice_origin"] or "",
+            "agent": resolver.code_id(
+                "agent", "res.users", values["invoice_user_id"], name, required=False
+            ),
+            "terms": resolver.code_id("term", "account.payment.term", term_id, name)
+            if term_id
+            else resolver.default_terms,
             "currency_code": currency,
             "currency_rate": rate,
-            "note": html2plaintext(move.narration) if move.narration else "",
+            "note": html2plaintext(narration) if narration else "",
         }
 
     def _sow_knock_offs(self, resolver, record, in_document_currency):
         """Invoices settled by a payment or a credit note (its reconciliation)."""
         amounts = defaultdict(Decimal)
-        dates = {}
-        for partial in resolver.partials.get((record._name, record.id), ()):
-            invoice = partial.debit_move_id.move_id
-            if invoice.move_type != "out_invoice" or invoice.state != "posted":
+        settled = {}
+        for (
+            invoice_id,
+            name,
+            move_type,
+            state,
+            invoice_date,
+            debit_note,
+            amount,
+            amount_currency,
+        ) in resolver.partials.get((record._name, record.id), ()):
+            if move_type != "out_invoice" or state != "posted":
                 continue
-            amount = (
-                partial.credit_amount_currency
-                if in_document_currency
-                else partial.amount
+            amounts[invoice_id] += dec(
+                amount_currency if in_document_currency else amount
             )
-            amounts[invoice] += dec(amount)
-            dates[invoice] = invoice.invoice_date
+            settled[invoice_id] = (name, invoice_date, debit_note)
         return tuple(
             af.KnockOff(
-                number=resolver.number(invoice.name),
+                number=resolver.number(settled[invoice_id][0]),
                 amount=amount,
-                date=dates[invoice],
+                date=settled[invoice_id][1],
                 # a debit note (module account_debit_note) is knocked off as one
-                doc_type="debit_note"
-                if "debit_origin_id" in invoice._fields and invoice.debit_origin_id
-                else "invoice",
+                doc_type="debit_note" if settled[invoice_id][2] else "invoice",
             )
-            for invoice, amount in sorted(amounts.items(), key=lambda i: i[0].name)
+            for invoice_id, amount in sorted(
+                amounts.items(), key=lambda item: settled[item[0]][0]
+            )
         )
 
     def _sow_invoice(self, resolver, move):
@@ -517,20 +755,58 @@ class AccountingExportBuilder(models.AbstractModel):
         )
 
     # payments ---------------------------------------------------------------
+    @api.model
+    def _sow_fetch_payments(self, resolver, payments):
+        """The values of a set of payments and their customers, at once."""
+        self.env["account.payment"].flush_model(PAYMENT_COLUMNS)
+        self.env["res.partner"].flush_model(["commercial_partner_id"])
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT pay.id, partner.commercial_partner_id, %s
+                  FROM account_payment pay
+                  LEFT JOIN res_partner partner ON partner.id = pay.partner_id
+                 WHERE pay.id = ANY(%s)
+                """,
+                SQL(", ").join(
+                    SQL.identifier("pay", column) for column in PAYMENT_COLUMNS
+                ),
+                payments.ids,
+            )
+        )
+        for row in rows:
+            values = dict(zip(PAYMENT_COLUMNS, row[2:], strict=True))
+            values["commercial_partner_id"] = row[1]
+            resolver.payments[row[0]] = values
+        self._sow_fetch_customers(
+            resolver,
+            {values["commercial_partner_id"] for values in resolver.payments.values()},
+        )
+
     def _sow_payment(self, resolver, payment):
-        name = payment.name
-        currency, rate = self._sow_currency(
-            payment, payment.amount, payment.amount_company_currency_signed
+        if payment.id not in resolver.payments:
+            self._sow_fetch_payments(resolver, payment.browse(payment._prefetch_ids))
+        values = resolver.payments[payment.id]
+        name = values["name"]
+        currency, rate = self._sow_currency_of(
+            resolver.company_currency_id,
+            values["currency_id"],
+            values["amount"],
+            values["amount_company_currency_signed"],
         )
         return af.Payment(
             number=resolver.number(name),
-            date=payment.date,
-            customer=self._sow_customer(resolver, payment.partner_id, name),
-            amount=dec(payment.amount),
-            method=resolver.code("journal", payment.journal_id, name),
+            date=values["date"],
+            customer=self._sow_customer_by_id(
+                resolver, values["commercial_partner_id"], name
+            ),
+            amount=dec(values["amount"]),
+            method=resolver.code_id(
+                "journal", "account.journal", values["journal_id"], name
+            ),
             knock_offs=self._sow_knock_offs(resolver, payment, bool(currency)),
-            description=payment.memo or "",
+            description=values["memo"] or "",
             currency_code=currency,
             currency_rate=rate,
-            reference=payment.payment_reference or "",
+            reference=values["payment_reference"] or "",
         )

@@ -7,6 +7,7 @@ import io
 import tempfile
 import zipfile
 from datetime import datetime
+from decimal import Decimal
 
 from dbfread import DBF
 
@@ -138,6 +139,96 @@ class TestAccountingExport(AccountingExportCommon):
             ),
             {self.invoice.id, self.invoice2.id},
         )
+
+    def test_customer_details_from_odoo(self):
+        """What a customer record carries: its own address, its first active
+        delivery address, its values for the connector's company (payment
+        terms, a credit limit of its own), and the codes of its state, rep
+        and terms."""
+        partner = self.customer_kl
+        selangor = self.env.ref("base.state_my_sgr")
+        partner.write(
+            {
+                "street": "12, Jalan Pasar\nTaman Sri Muda",
+                "street2": "  ",
+                "zip": "40400",
+                "state_id": selangor.id,
+                "country_id": self.env.ref("base.my").id,
+                "phone": "+60 3-5511 2233",
+                "vat": "C2584563200",
+                "company_registry": "201901012345",
+                "ref": "KL-001",
+            }
+        )
+        Partner = self.env["res.partner"]
+        Partner.create(
+            [
+                {"parent_id": partner.id, "type": "invoice", "name": "Accounts"},
+                {
+                    "parent_id": partner.id,
+                    "type": "delivery",
+                    "name": "Old Store",
+                    "street": "1, Jalan Lama",
+                    "active": False,
+                },
+                {
+                    "parent_id": partner.id,
+                    "type": "delivery",
+                    "name": "Store",
+                    "street": "8, Jalan Gudang",
+                    "city": "Shah Alam",
+                    "zip": "40000",
+                    "state_id": selangor.id,
+                },
+            ]
+        )
+        term = self.env.ref("account.account_payment_term_30days")
+        other = self.env["res.company"].create({"name": "Other Sdn Bhd"})
+        partner.with_company(self.company).write(
+            {"property_payment_term_id": term.id, "credit_limit": 5000.0}
+        )
+        partner.with_company(other).property_payment_term_id = self.env.ref(
+            "account.account_payment_term_immediate"
+        )
+        self.sql.write(
+            {
+                "term_ids": [
+                    Command.create({"payment_term_id": term.id, "code": "30D"})
+                ],
+                "area_ids": [Command.create({"state_id": selangor.id, "code": "SGR"})],
+                "agent_ids": [Command.create({"user_id": self.rep.id, "code": "AH"})],
+            }
+        )
+        self._sow_generate_codes(self.sql, partner)
+        builder = self.env["accounting.export.builder"]
+        built, problems = builder._sow_build(self.sql, {"customer": partner})
+        self.assertFalse(problems)
+        customer = built["customer"][0][1]
+        self.assertEqual(customer.code, self.sql.partner_code_ids.code)
+        self.assertEqual(customer.name, "Kedai Runcit Ah Seng")
+        self.assertEqual(customer.address.lines, ("12, Jalan Pasar\nTaman Sri Muda",))
+        self.assertEqual(
+            (customer.address.postcode, customer.address.state),
+            ("40400", selangor.name),
+        )
+        self.assertEqual(customer.address.country_code, "MY")
+        self.assertEqual(customer.delivery_address.lines, ("8, Jalan Gudang",))
+        self.assertEqual(customer.delivery_address.city, "Shah Alam")
+        self.assertEqual(
+            (customer.phone, customer.tax_id, customer.registration_no),
+            ("+60 3-5511 2233", "C2584563200", "201901012345"),
+        )
+        self.assertEqual((customer.area, customer.agent), ("SGR", "AH"))
+        self.assertEqual(customer.terms, "30D")  # the company's, not Other's
+        self.assertEqual(customer.credit_limit, Decimal("5000.00"))
+        self.assertEqual(customer.reference, "KL-001")
+        # the invoices' customer is the same record
+        built, problems = builder._sow_build(self.sql, {"invoice": self.invoice})
+        self.assertEqual(built["invoice"][0][1].customer, customer)
+        # without a limit of its own (the company's default), none is exported
+        partner.with_company(self.company).use_partner_credit_limit = False
+        built, problems = builder._sow_build(self.sql, {"customer": partner})
+        self.assertEqual(built["customer"][0][1].credit_limit, Decimal("0.00"))
 
     def test_autocount_and_emas_files(self):
         autocount = self.env["accounting.connector"].create(

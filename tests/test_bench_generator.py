@@ -169,6 +169,56 @@ class TestBenchGenerator(TransactionCase):
         new.action_post()
         self.assertEqual(new.sequence_number, last.sequence_number + 1)
 
+    def test_payments_are_what_register_payment_makes(self):
+        payments = self.env["account.payment"].search(
+            [("company_id", "=", self.company.id)]
+        )
+        self.assertTrue(payments, "no invoice was paid")
+        paid = self.invoices.filtered(lambda inv: inv.payment_state != "not_paid")
+        self.assertEqual(len(paid), len(payments))
+        for payment in payments:
+            invoice = payment.invoice_ids
+            self.assertEqual(len(invoice), 1, payment.name)
+            self.assertEqual(payment.reconciled_invoice_ids, invoice, payment.name)
+            self.assertEqual(payment.state, "paid", payment.name)
+            self.assertEqual(payment.move_id.state, "posted", payment.name)
+            self.assertEqual(payment.move_id.origin_payment_id, payment)
+            self.assertEqual(invoice._get_reconciled_payments(), payment)
+            self.assertEqual(payment.amount, invoice.amount_total, payment.name)
+            self.assertGreater(payment.date, invoice.invoice_date, payment.name)
+            self.assertEqual(
+                float_compare(
+                    sum(payment.move_id.line_ids.mapped("balance")),
+                    0.0,
+                    precision_digits=2,
+                ),
+                0,
+                payment.name,
+            )
+        # what Odoo computes of them is what was written
+        self.assertRecomputed(
+            payments, ["is_reconciled", "is_matched", "amount_company_currency_signed"]
+        )
+        self.assertRecomputed(
+            payments.move_id.line_ids | paid.line_ids,
+            ["amount_residual", "amount_residual_currency", "reconciled"],
+        )
+        self.assertRecomputed(paid, ["amount_residual", "payment_state"])
+        # names rise with the dates, and Odoo's numbering goes on after them
+        ordered = payments.sorted(lambda p: (p.date, p.id))
+        self.assertEqual(ordered.mapped("name"), payments.sorted("name").mapped("name"))
+        last = payments.sorted(lambda p: (p.date.year, p.move_id.sequence_number))[-1]
+        unpaid = self.invoices.filtered(lambda inv: inv.payment_state == "not_paid")
+        new = (
+            self.env["account.payment.register"]
+            .with_context(active_model="account.move", active_ids=unpaid[:1].ids)
+            .create({"payment_date": last.date})
+            ._create_payments()
+        )
+        self.assertEqual(new.move_id.sequence_number, last.move_id.sequence_number + 1)
+        self.assertEqual(new.move_id.sequence_prefix, last.move_id.sequence_prefix)
+        self.assertEqual(unpaid[:1].payment_state, "paid")
+
     def test_stock_holds_together(self):
         cr = self.env.cr
         # a quant holds what came in minus what went out, and what is reserved
@@ -476,6 +526,9 @@ class TestBenchGenerator(TransactionCase):
                 collections.mapped("visit_id.name"),
                 collections.line_ids.mapped("move_id.name"),
                 collections.line_ids.mapped("amount"),
+                env["account.payment"]
+                .search([("company_id", "=", gen.data["company"].id)], order="id")
+                .mapped(lambda p: (p.name, p.date, p.amount, p.invoice_ids.name)),
                 sorted(gen.rows.items()),
             )
 

@@ -1,11 +1,13 @@
 # Copyright 2026 Sales Order Workflow contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-"""Issue 8: the accounting exports (a batch of invoices written for SQL
-Account, AutoCount or EMAS) against Odoo's own export of the same invoices:
-``export_data`` of their invoice lines written to XLSX, as the web client's
-list export does. Both on the generated posted invoices of the latest days
-(about ``INVOICES``); ours is rolled back after each run (it writes a batch
-and its files)."""
+"""Issue 8: the accounting exports (a batch of invoices and their payments
+written for SQL Account, AutoCount or EMAS) against Odoo's own export of the
+same invoices: ``export_data`` of their invoice lines written to XLSX, as the
+web client's list export does. Both on the generated posted invoices of the
+latest days (about ``INVOICES``, and ``FEW`` once more to show that memory
+does not grow with them); ours also writes the customer payments of those
+days (EMAS takes no payments) and is rolled back after each run (it writes a
+batch and its files)."""
 
 import io
 
@@ -14,7 +16,8 @@ from odoo import Command
 from ...accounting_formats.layouts import CODE_LIMITS
 from ..harness import Benchmark, Case, register, rolled_back
 
-INVOICES = 2_000
+INVOICES = 10_000
+FEW = 1_000
 # Odoo's export: what an accountant would pick in the list's export dialog
 ODOO_FIELDS = [
     "move_id/name",
@@ -32,10 +35,11 @@ ODOO_FIELDS = [
     "price_total",
 ]
 PACKAGES = [
-    # (package, file format, label)
-    ("sql_account", "xlsx", "SQL Account .xlsx"),
-    ("autocount", "xlsx", "AutoCount .xlsx"),
-    ("emas", None, "EMAS .dbf"),
+    # (package, file format, label, invoices)
+    ("sql_account", "xlsx", "SQL Account .xlsx", INVOICES),
+    ("autocount", "xlsx", "AutoCount .xlsx", INVOICES),
+    ("emas", None, "EMAS .dbf", INVOICES),
+    ("sql_account", "xlsx", "SQL Account .xlsx", FEW),
 ]
 ACCOUNT_CODES = {"sql_account": "500-000", "autocount": "500-0000", "emas": "5001/000"}
 PAYMENT_CODES = {"sql_account": "320-000", "autocount": "BANK", "emas": "3200/000"}
@@ -150,23 +154,34 @@ def connector_for(env, package, file_format, date_from, date_to):
             ("invoice_date", "<=", date_to),
         ]
     )
-    connector._sow_generate_customer_codes(invoices.partner_id)
+    payments = env["account.payment"].search(
+        [
+            ("company_id", "=", company.id),
+            ("payment_type", "=", "inbound"),
+            ("date", ">=", date_from),
+            ("date", "<=", date_to),
+        ]
+    )
+    connector._sow_generate_customer_codes(
+        invoices.commercial_partner_id | payments.partner_id.commercial_partner_id
+    )
     connector._sow_generate_item_codes(invoices.invoice_line_ids.product_id)
     return connector
 
 
 def our_export(env, connector_id, date_from, date_to):
     """Ours: plan (mappings, checks, checksums), files and batch; rolled back.
-    Returns (invoices, bytes)."""
+    Returns (invoices, bytes, payments)."""
     connector = env["accounting.connector"].browse(connector_id)
+    kinds = [k for k in ("invoice", "payment") if k in connector._sow_kinds()]
 
     def export():
-        plan = connector._sow_plan(["invoice"], date_from, date_to, False)
+        plan = connector._sow_plan(kinds, date_from, date_to, False)
         if plan.errors:
             raise AssertionError("; ".join(str(error) for error in plan.errors[:5]))
         batch = connector._sow_export(plan)
         size = sum(len(data) for data in batch._sow_file_bytes().values())
-        return batch.line_count, size
+        return plan.count("invoice"), size, plan.count("payment")
 
     return rolled_back(env, export)
 
@@ -186,31 +201,56 @@ class AccountingExports(Benchmark):
     target = "several times faster than Odoo's export of the same invoice lines"
 
     def cases(self, env, size):
-        date_from, date_to = invoice_range(env)
-        count = env["account.move"].search_count(
-            [
-                ("company_id", "=", env.company.id),
-                ("move_type", "=", "out_invoice"),
-                ("state", "=", "posted"),
-                ("invoice_date", ">=", date_from),
-                ("invoice_date", "<=", date_to),
-            ]
-        )
         cases = []
-        for package, file_format, label in PACKAGES:
-            connector_id = connector_for(
-                env, package, file_format, date_from, date_to
-            ).id
+        for package, file_format, label, wanted in PACKAGES:
+            date_from, date_to = invoice_range(env, wanted)
+            count = env["account.move"].search_count(
+                [
+                    ("company_id", "=", env.company.id),
+                    ("move_type", "=", "out_invoice"),
+                    ("state", "=", "posted"),
+                    ("invoice_date", ">=", date_from),
+                    ("invoice_date", "<=", date_to),
+                ]
+            )
+            lines = env["account.move.line"].search_count(
+                [
+                    ("company_id", "=", env.company.id),
+                    ("move_id.move_type", "=", "out_invoice"),
+                    ("move_id.state", "=", "posted"),
+                    ("display_type", "=", "product"),
+                    ("move_id.invoice_date", ">=", date_from),
+                    ("move_id.invoice_date", "<=", date_to),
+                ]
+            )
+            connector = connector_for(env, package, file_format, date_from, date_to)
+            payments = (
+                env["account.payment"].search_count(
+                    [
+                        ("company_id", "=", env.company.id),
+                        ("payment_type", "=", "inbound"),
+                        ("partner_type", "=", "customer"),
+                        ("state", "in", ("in_process", "paid")),
+                        ("date", ">=", date_from),
+                        ("date", "<=", date_to),
+                    ]
+                )
+                if "payment" in connector._sow_kinds()
+                else 0
+            )
 
-            def ours(env, connector_id=connector_id):
-                return our_export(env, connector_id, date_from, date_to)
+            def ours(env, connector_id=connector.id, df=date_from, dt=date_to):
+                return our_export(env, connector_id, df, dt)
 
-            def odoo(env):
-                return odoo_export(env, date_from, date_to)
+            def odoo(env, df=date_from, dt=date_to):
+                return odoo_export(env, df, dt)
 
+            what = f"{count:,} invoices ({lines:,} lines)"
+            if payments:
+                what += f" + {payments:,} payments"
             cases.append(
                 Case(
-                    f"{count:,} invoices, {label} vs export_data → XLSX",
+                    f"{what}, {label} vs export_data → XLSX",
                     ours,
                     odoo,
                     same_invoices,

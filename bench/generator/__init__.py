@@ -9,6 +9,7 @@ from . import products
 from . import sales
 from . import stock
 from . import field
+from . import payments
 from . import receipts
 from .core import (
     DEFAULT_SEED,
