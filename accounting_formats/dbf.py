@@ -167,9 +167,13 @@ class DbfWriter:
         self.stream.write(record)
         self.count += 1
 
-    def close(self):
+    def close(self, updated=None):
+        """End the table; its header gets the record count (and the date of
+        ``updated``, when given)."""
         self.stream.write(b"\x1a")
         end = self.stream.tell()
-        self.stream.seek(self._start + 4)
-        self.stream.write(struct.pack("<I", self.count))
+        if updated is not None:
+            self.updated = updated
+        self.stream.seek(self._start)
+        self._write_header()
         self.stream.seek(end)

@@ -350,25 +350,49 @@ class Emas:
     def write_files(self, groups, when, options=None):
         """The tables of ``{kind: documents as check() returned them}``.
         Nothing is checked again: call it only when the checks passed."""
-        options = self.options(options)
+        writer = self.writer(options)
+        for kind, checked in groups.items():
+            for written in checked:
+                writer.add(kind, written)
+        return writer.files(when)
+
+    def writer(self, options=None):
+        """A writer of the two tables, fed document by document (as check()
+        returned them) and asked for its files at the end."""
+        return EmasFiles(self.options(options))
+
+
+class EmasFiles:
+    """The staging pair of an export, written as the documents come."""
+
+    def __init__(self, options):
+        self.options = options
         # the tables go to temporary files, not memory: 10,000 invoices make
         # some 90 MB of fixed-width records
-        head_buf = tempfile.SpooledTemporaryFile(max_size=1 << 20)
-        line_buf = tempfile.SpooledTemporaryFile(max_size=1 << 20)
-        heads = DbfWriter(head_buf, HEADER_FIELDS, options["codepage"], when)
-        lines = DbfWriter(line_buf, LINE_FIELDS, options["codepage"], when)
-        count = 0
-        for checked in groups.values():
-            for header, rows in checked:
-                heads.append(header)
-                for row in rows:
-                    lines.append(row)
-                count += 1
+        self.head_buf = tempfile.SpooledTemporaryFile(max_size=1 << 20)
+        self.line_buf = tempfile.SpooledTemporaryFile(max_size=1 << 20)
+        self.heads = DbfWriter(self.head_buf, HEADER_FIELDS, options["codepage"])
+        self.lines = DbfWriter(self.line_buf, LINE_FIELDS, options["codepage"])
+        self.kinds = []
+        self.count = 0
+
+    def add(self, kind, written):
+        header, rows = written
+        self.heads.append(header)
+        for row in rows:
+            self.lines.append(row)
+        if kind not in self.kinds:
+            self.kinds.append(kind)
+        self.count += 1
+
+    def files(self, when):
+        options, count = self.options, self.count
+        head_buf, line_buf = self.head_buf, self.line_buf
         if not count:
             return []
-        heads.close()
-        lines.close()
-        kind = "+".join(k for k in groups if k in self.kinds)
+        self.heads.close(when)
+        self.lines.close(when)
+        kind = "+".join(self.kinds)
         if options["archive"]:
             data = io.BytesIO()
             with zipfile.ZipFile(data, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -378,6 +402,7 @@ class Emas:
                 ):
                     info = zipfile.ZipInfo(name, when.timetuple()[:6])
                     info.compress_type = zipfile.ZIP_DEFLATED
+                    info._compresslevel = 1  # the fastest; see xlsx.py
                     table.seek(0)
                     with archive.open(info, "w") as out:
                         while chunk := table.read(1 << 20):

@@ -178,61 +178,76 @@ class Package:
     def write_files(self, groups, when, options=None):
         """Files for ``{kind: records as check() returned them}``, in order.
         Nothing is checked again: call it only when the checks passed."""
-        options = self.options(options)
-        files = []
+        writer = self.writer(options)
         for kind, checked in groups.items():
-            files.extend(self._write_kind(kind, checked, when, options))
-        return files
+            for written in checked:
+                writer.add(kind, written)
+        return writer.files(when)
 
-    def _write_kind(self, kind, checked, when, options):
-        from .common import ExportFile
-
-        layout = self.layouts[kind]
-        kinds = [c.kind for c in layout.columns]
-        offset = self.column_offset(layout)
-        files = []
-        sheet = None
-        count = 0
-        part = 0
-
-        def finish():
-            data = sheet.close()
-            files.append(
-                ExportFile(
-                    self.file_name(kind, when, part, options),
-                    data,
-                    sheet.mimetype,
-                    kind,
-                    count,
-                )
-            )
-
-        for rows in checked:
-            if sheet is not None and sheet.row + len(rows) > self.max_rows(sheet):
-                finish()
-                sheet = None
-            if sheet is None:
-                part += 1
-                count = 0
-                sheet = new_sheet(options["file_format"], layout.sheet, when)
-                self.write_header(sheet, layout)
-                write_row = sheet.writer(kinds, offset)
-            for row in rows:
-                write_row(row)
-            count += 1
-        if sheet is not None:
-            finish()
-        # a file of several parts is named part 1, 2, ...; a single one not
-        if part == 1:
-            files[-1] = ExportFile(
-                self.file_name(kind, when, 0, options),
-                files[-1].data,
-                files[-1].mimetype,
-                kind,
-                files[-1].records,
-            )
-        return files
+    def writer(self, options=None):
+        """A writer of the package's files, fed record by record (as check()
+        returned them) and asked for its files at the end: an export checks
+        and writes each record once, then names and dates its files."""
+        return SheetFiles(self, self.options(options))
 
     def max_rows(self, sheet):
         # 65,000 rows in an .xls sheet (65,536 at most), a million in .xlsx
         return sheet.max_rows - 536
+
+
+class SheetFiles:
+    """The sheets of a package's export, one file per kind (and part), rows
+    streamed to temporary files as the records come."""
+
+    def __init__(self, package, options):
+        self.package = package
+        self.options = options
+        self.kinds = {}  # kind -> [sheet, its row writer, records, done parts]
+
+    def add(self, kind, rows):
+        package = self.package
+        state = self.kinds.get(kind)
+        if state is None:
+            state = self.kinds[kind] = [None, None, 0, []]
+        sheet = state[0]
+        if sheet is not None and sheet.row + len(rows) > package.max_rows(sheet):
+            state[3].append((sheet, state[2]))
+            sheet = None
+        if sheet is None:
+            layout = package.layouts[kind]
+            # dated when the files are made (files())
+            sheet = new_sheet(self.options["file_format"], layout.sheet, None)
+            package.write_header(sheet, layout)
+            state[:3] = [
+                sheet,
+                sheet.writer(
+                    [c.kind for c in layout.columns], package.column_offset(layout)
+                ),
+                0,
+            ]
+        write_row = state[1]
+        for row in rows:
+            write_row(row)
+        state[2] += 1
+
+    def files(self, when):
+        from .common import ExportFile
+
+        files = []
+        for kind, (sheet, _writer, count, parts) in self.kinds.items():
+            parts = parts + [(sheet, count)]
+            for number, (part, records) in enumerate(parts, 1):
+                part.created = when
+                files.append(
+                    ExportFile(
+                        # a file of several parts is named part 1, 2, ...
+                        self.package.file_name(
+                            kind, when, number if len(parts) > 1 else 0, self.options
+                        ),
+                        part.close(),
+                        part.mimetype,
+                        kind,
+                        records,
+                    )
+                )
+        return files

@@ -2,9 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import json
 import logging
-import pickle
 import re
-import tempfile
 
 from dateutil.relativedelta import relativedelta
 
@@ -71,9 +69,9 @@ class ExportPlan:
         self.items = {}
         self.skipped = {}  # kind -> count of unchanged records left out
         self.problems = []
-        # kind -> temporary file of the documents, pickled in order: the
-        # export writes them without building them again
-        self.spools = {}
+        # the package's files, written as the documents are checked: the
+        # export names and dates them, without building anything again
+        self.writer = None
 
     @property
     def errors(self):
@@ -497,6 +495,7 @@ class AccountingConnector(models.Model):
         resolver = builder._sow_resolver(self)
         package = self._sow_package()
         options = package.options(self._sow_options())
+        plan.writer = package.writer(options)
         Line = self.env["accounting.export.batch.line"]
         format_problems = []
         changed = []
@@ -504,7 +503,6 @@ class AccountingConnector(models.Model):
         for kind, records in groups.items():
             plan.models[kind] = records._name
             items, skipped = [], 0
-            spool = plan.spools[kind] = tempfile.SpooledTemporaryFile(1 << 22)
             for ids in split_every(CHUNK, records.ids):
                 chunk = records.browse(ids)
                 last = Line._sow_last_lines(self, kind, chunk)
@@ -531,9 +529,12 @@ class AccountingConnector(models.Model):
                         + _describe(document)
                     )
                     # the package's own checks, on every document written;
-                    # kept as written, the export need not check it again
+                    # written now, the export need not check it again
+                    start = len(format_problems)
                     written = package.check(kind, document, options, format_problems)
-                    pickle.dump(written, spool, pickle.HIGHEST_PROTOCOL)
+                    if not any(p.severity == ERROR for p in format_problems[start:]):
+                        # (one that failed is never written: the export stops)
+                        plan.writer.add(kind, written)
                 resolver.forget()
                 self.env.invalidate_all()
             plan.items[kind] = items
@@ -546,14 +547,6 @@ class AccountingConnector(models.Model):
         # the changed ones get their flag now, exported or not
         Line.browse(changed).write({"changed_since_export": True})
         return plan
-
-    def _sow_documents(self, plan, kind):
-        """The plan's documents of one kind as the package writes them
-        (checked), read back from its spool."""
-        spool = plan.spools[kind]
-        spool.seek(0)
-        for _item in plan.items[kind]:
-            yield pickle.load(spool)  # our own file, written by _sow_plan
 
     def _sow_export(self, plan, trigger="manual"):
         """Write the plan's files and record them in a new batch.
@@ -581,15 +574,8 @@ class AccountingConnector(models.Model):
         now = fields.Datetime.now()
         # file names and dates in the user's time, as the package's user sees
         when = fields.Datetime.context_timestamp(self, now).replace(tzinfo=None)
-        documents = {
-            kind: self._sow_documents(plan, kind)
-            for kind, items in plan.items.items()
-            if items
-        }
         try:
-            files = self._sow_package().write_files(
-                documents, when, self._sow_options()
-            )
+            files = plan.writer.files(when)
         except ExportError as error:
             raise UserError(self._sow_problems_text(error.problems)) from error
         return self.env["accounting.export.batch"]._sow_create(

@@ -110,11 +110,21 @@ class _Resolver:
         self.env = connector.env
         maps = {}
         for field, model, key in connector._sow_mapping_fields():
-            # thousands of codes a connector: read as (id, code) pairs
-            rows = self.env[model].search_read(
-                [("connector_id", "=", connector.id)], [key, "code"], load=None
+            # tens of thousands of codes a connector (customers, items): read
+            # as (id, code) pairs in one query each
+            Mapping = self.env[model]
+            Mapping.check_access("read")
+            Mapping.flush_model([key, "code", "connector_id"])
+            maps[field] = dict(
+                self.env.execute_query(
+                    SQL(
+                        "SELECT %s, code FROM %s WHERE connector_id = %s",
+                        SQL.identifier(key),
+                        SQL.identifier(Mapping._table),
+                        connector.id,
+                    )
+                )
             )
-            maps[field] = {row[key]: row["code"] for row in rows}
         self.maps = maps
         self.default_uom = connector.default_uom or ""
         self.default_terms = connector.default_terms or ""

@@ -30,7 +30,7 @@ from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
 
-GENERATOR_VERSION = "7"
+GENERATOR_VERSION = "8"
 ID_BLOCK = 10_000
 DEFAULT_SEED = 20260501
 
