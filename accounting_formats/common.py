@@ -88,6 +88,7 @@ def is_blank(value):
     return value is None or value == ""
 
 
+_MISSING = object()
 _SPECIAL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\ufffe\uffff]")
 
 
@@ -120,6 +121,58 @@ def _too_long(column, value, limit, record, kind, package_label, problems):
     return value[:limit].rstrip()
 
 
+def _clean_text(value, column):
+    """Text as a cell holds it: one line (or lines for a memo), no control
+    characters, no surrounding spaces, ASCII where the column wants it."""
+    if value.isprintable():
+        value = value.strip()
+    elif _SPECIAL.search(value):
+        value = multi_line(value) if column.kind == "memo" else one_line(value)
+    else:
+        value = value.strip()
+    if column.ascii_only:
+        value = ascii_fold(value)
+    return value
+
+
+def _start_row(layout, row, first, previous):
+    """(cells, the sections filled or None, the row before's values' getter
+    or None) to start checking ``row`` from."""
+    before, written = previous or ({}, None)
+    if written is not None and not layout.sections:
+        # one section (every package but AutoCount's master/detail rows):
+        # start from the row before and check only what differs from it
+        out = written.copy()
+        if row.keys() != before.keys():
+            checks = layout.checks_by_key
+            for key in before.keys() - row.keys():
+                if key in checks:
+                    out[checks[key][0]] = None
+        return out, None, before.get
+    return [None] * len(layout.columns), ({0} if first else set()), None
+
+
+def _required_problems(layout, out, active, record, kind, package_label):
+    problems = []
+    for index, column, section in layout.required_columns:
+        if out[index] is not None:
+            continue
+        if active is None:  # one section: filled when the row holds anything
+            active = {0} if any(value is not None for value in out) else set()
+        if section in active:
+            problems.append(
+                Problem(
+                    record,
+                    f"{column.label or column.name} is empty; "
+                    f"{package_label} requires {column.name}",
+                    column.fix or "fill it in (or map it in the connector)",
+                    kind=kind,
+                    rule="required",
+                )
+            )
+    return problems
+
+
 def check_row(
     layout, row, record, kind, package_label, problems, first=True, previous=None
 ):
@@ -135,35 +188,21 @@ def check_row(
     written then, checked and reported once. Written for speed: it runs for
     every cell of every export.
     """
-    out = [None] * len(layout.columns)
-    active = {0} if first else set()
-    before, written = previous or ({}, None)
     checks = layout.checks_by_key
+    out, active, same = _start_row(layout, row, first, previous)
+    before, written = previous or ({}, None)
     for key, value in row.items():
-        if value is None or value.__class__ is str and not value:
-            continue
+        if same is not None and same(key, _MISSING) is value:
+            continue  # the very value of the row before: as written then
         check = checks.get(key)
         if check is None:
             continue  # not a column of the layout
         index, column, section, limit = check
-        if written is not None and before.get(key) is value:
+        if same is None and written is not None and before.get(key) is value:
             value = written[index]
-            if value is not None:
-                out[index] = value
-                active.add(section)
-            continue
-        if value.__class__ is str:
-            if value.isprintable():
-                value = value.strip()
-            elif _SPECIAL.search(value):
-                value = multi_line(value) if column.kind == "memo" else one_line(value)
-            else:
-                value = value.strip()
-            if column.ascii_only:
-                value = ascii_fold(value)
-            if not value:
-                continue
-            if len(value) > limit:
+        elif value.__class__ is str:
+            value = _clean_text(value, column) if value else None
+            if value and len(value) > limit:
                 value = _too_long(
                     column, value, limit, record, kind, package_label, problems
                 )
@@ -177,20 +216,15 @@ def check_row(
                     kind=kind,
                 )
             )
+        if value is None or value == "":
+            out[index] = None
+            continue
         out[index] = value
-        active.add(section)
-    for index, column, section in layout.required_columns:
-        if out[index] is None and section in active:
-            problems.append(
-                Problem(
-                    record,
-                    f"{column.label or column.name} is empty; "
-                    f"{package_label} requires {column.name}",
-                    column.fix or "fill it in (or map it in the connector)",
-                    kind=kind,
-                    rule="required",
-                )
-            )
+        if active is not None:
+            active.add(section)
+    problems.extend(
+        _required_problems(layout, out, active, record, kind, package_label)
+    )
     return out
 
 

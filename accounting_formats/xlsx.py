@@ -18,6 +18,7 @@ from decimal import Decimal
 EPOCH = date(1899, 12, 30)
 STYLE_DATE, STYLE_BOLD, STYLE_CAPTION = 1, 2, 3
 MAX_ROWS = 1048576
+STRINGS_KEPT = 20_000  # distinct strings remembered (see XlsxWriter)
 MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -60,7 +61,13 @@ class XlsxWriter:
         self.created = created
         self.row = 0  # the next row to write (0-based)
         self._rows = tempfile.TemporaryFile()
+        # the distinct strings go to a temporary file as they come; the last
+        # STRINGS_KEPT are remembered to be written once (a string met again
+        # after that gets a second entry, which the format allows): memory
+        # stays flat however many documents, numbers and names
         self._strings = {}
+        self._string_file = tempfile.TemporaryFile()
+        self._unique = 0
         self._string_count = 0
         self._merges = []
         self._buffer_row = None
@@ -71,7 +78,18 @@ class XlsxWriter:
         self._string_count += 1
         index = self._strings.get(text)
         if index is None:
-            index = self._strings[text] = len(self._strings)
+            index = self._new_string(text)
+        return index
+
+    def _new_string(self, text):
+        """The index of a new entry of the table of strings."""
+        strings = self._strings
+        if len(strings) >= STRINGS_KEPT:
+            strings.clear()
+        index = strings[text] = self._unique
+        self._unique += 1
+        space = ' xml:space="preserve"' if text != text.strip() or "\n" in text else ""
+        self._string_file.write(f"<si><t{space}>{escape(text)}</t></si>".encode())
         return index
 
     def _flush(self):
@@ -126,6 +144,7 @@ class XlsxWriter:
             (LETTERS[offset + col], kind == "date") for col, kind in enumerate(kinds)
         ]
         strings = self._strings
+        new_string = self._new_string
         write = self._rows.write
         previous = [[None] * len(columns), [None] * len(columns)]
 
@@ -154,7 +173,7 @@ class XlsxWriter:
                             continue
                         index = strings.get(value)
                         if index is None:
-                            index = strings[value] = len(strings)
+                            index = new_string(value)
                         tail = f'" t="s"><v>{index}</v></c>'
                     elif cls is Decimal:
                         tail = f'"><v>{value:f}</v></c>'
@@ -162,7 +181,7 @@ class XlsxWriter:
                         text = "T" if value else "F"
                         index = strings.get(text)
                         if index is None:
-                            index = strings[text] = len(strings)
+                            index = new_string(text)
                         tail = f'" t="s"><v>{index}</v></c>'
                     elif date_column and isinstance(value, date):
                         day = value.date() if isinstance(value, datetime) else value
@@ -316,14 +335,12 @@ class XlsxWriter:
         yield (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<sst xmlns="{NS}" count="{self._string_count}" '
-            f'uniqueCount="{len(self._strings)}">'
-        )
-        for text in self._strings:  # dicts keep insertion order: the indexes
-            space = (
-                ' xml:space="preserve"' if text != text.strip() or "\n" in text else ""
-            )
-            yield f"<si><t{space}>{escape(text)}</t></si>"
-        yield "</sst>"
+            f'uniqueCount="{self._unique}">'
+        ).encode()
+        self._string_file.seek(0)
+        while chunk := self._string_file.read(1 << 20):
+            yield chunk
+        yield b"</sst>"
 
     def close(self):
         self._flush()
@@ -362,7 +379,8 @@ class XlsxWriter:
                     )
                 out.write(b"</worksheet>")
             with part("xl/sharedStrings.xml") as out:
-                for text in self._shared_strings():
-                    out.write(text.encode("utf-8"))
+                for chunk in self._shared_strings():
+                    out.write(chunk)
         self._rows.close()
+        self._string_file.close()
         return buffer.getvalue()

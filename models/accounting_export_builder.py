@@ -21,6 +21,7 @@ from ..accounting_formats.common import ERROR, Problem
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
 KIND_ORDER = ("customer", "item", "invoice", "credit_note", "payment")
+CUSTOMERS_KEPT = 5000  # customers built and kept for their next documents
 # what an invoice or credit note gives its document, read in one query
 MOVE_COLUMNS = (
     "name",
@@ -544,6 +545,8 @@ class AccountingExportBuilder(models.AbstractModel):
             reference=values["ref"] or "",
             active=values["active"],
         )
+        if len(resolver._customers) >= CUSTOMERS_KEPT:
+            resolver._customers.clear()  # memory stays flat; read again if met
         resolver._customers[partner_id] = customer
         return customer
 
