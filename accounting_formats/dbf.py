@@ -57,6 +57,9 @@ def parse_schema(text):
 
 def encode_text(value, length, codepage):
     """Text as the table's code page holds it, cut to whole characters."""
+    if value.isascii():
+        # every code page here holds ASCII as is, a byte a character
+        return value[:length].encode("ascii")
     data = value.encode(codepage, errors="replace")
     if len(data) <= length:
         return data
@@ -163,7 +166,14 @@ class DbfWriter:
             if value is None or value == "":
                 continue
             offset, f = offsets[name]
-            record[offset : offset + f.length] = encode_value(value, f, codepage)
+            if f.type == "C":
+                # the blank record is spaces: the text alone is laid in
+                data = encode_text(
+                    value if value.__class__ is str else str(value), f.length, codepage
+                )
+                record[offset : offset + len(data)] = data
+            else:
+                record[offset : offset + f.length] = encode_value(value, f, codepage)
         self.stream.write(record)
         self.count += 1
 

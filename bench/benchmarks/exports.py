@@ -180,7 +180,7 @@ def our_export(env, connector_id, date_from, date_to):
         if plan.errors:
             raise AssertionError("; ".join(str(error) for error in plan.errors[:5]))
         batch = connector._sow_export(plan)
-        size = sum(len(data) for data in batch._sow_file_bytes().values())
+        size = sum(batch.attachment_ids.mapped("file_size"))
         return plan.count("invoice"), size, plan.count("payment")
 
     return rolled_back(env, export)
