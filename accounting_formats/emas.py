@@ -26,7 +26,7 @@ from .common import (
     one_line,
 )
 from .dbf import DbfWriter, parse_schema
-from .package import check_document, record_label
+from .package import check_document, record_label, write_all
 from .records import CreditNote
 
 RULES = layouts.EMAS_RULES
@@ -350,11 +350,7 @@ class Emas:
     def write_files(self, groups, when, options=None):
         """The tables of ``{kind: documents as check() returned them}``.
         Nothing is checked again: call it only when the checks passed."""
-        writer = self.writer(options)
-        for kind, checked in groups.items():
-            for written in checked:
-                writer.add(kind, written)
-        return writer.files(when)
+        return write_all(self.writer(options), groups, when)
 
     def writer(self, options=None):
         """A writer of the two tables, fed document by document (as check()

@@ -77,6 +77,15 @@ def check_document(kind, doc, package_label):
     return problems
 
 
+def write_all(writer, groups, when):
+    """The files of a package's ``writer`` fed ``{kind: records as the
+    package's check() returned them}``."""
+    for kind, checked in groups.items():
+        for written in checked:
+            writer.add(kind, written)
+    return writer.files(when)
+
+
 class Package:
     """A package's writer. Subclasses give ``layouts`` and ``rows``."""
 
@@ -178,11 +187,7 @@ class Package:
     def write_files(self, groups, when, options=None):
         """Files for ``{kind: records as check() returned them}``, in order.
         Nothing is checked again: call it only when the checks passed."""
-        writer = self.writer(options)
-        for kind, checked in groups.items():
-            for written in checked:
-                writer.add(kind, written)
-        return writer.files(when)
+        return write_all(self.writer(options), groups, when)
 
     def writer(self, options=None):
         """A writer of the package's files, fed record by record (as check()

@@ -2,11 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """A small streaming .xlsx writer: one sheet, rows written as they come.
 
-Rows go to a temporary file as XML, so memory holds one row and the table of
-distinct strings (shared strings, as Excel itself writes them), not the
-sheet. The output is a plain Office Open XML workbook with four cell styles
-(default, date dd/mm/yyyy, bold, bold centred); the same input gives the
-same bytes (fixed zip dates, the given creation time).
+Rows go to a temporary file as XML, and so do the distinct strings (shared
+strings, as Excel itself writes them), so memory holds one row and the last
+STRINGS_KEPT strings, not the sheet. The output is a plain Office Open XML
+workbook with four cell styles (default, date dd/mm/yyyy, bold, bold
+centred); the same input gives the same bytes (fixed zip dates, the given
+creation time).
 """
 
 import io

@@ -60,21 +60,24 @@ def invoice_range(env, count=INVOICES):
     return min(dates), max(dates)
 
 
+def lines_domain(env, date_from, date_to):
+    """The product lines of the posted customer invoices dated in the range."""
+    return [
+        ("company_id", "=", env.company.id),
+        ("move_id.move_type", "=", "out_invoice"),
+        ("move_id.state", "=", "posted"),
+        ("display_type", "=", "product"),
+        ("move_id.invoice_date", ">=", date_from),
+        ("move_id.invoice_date", "<=", date_to),
+    ]
+
+
 def odoo_export(env, date_from, date_to):
     """Odoo's own: the lines' export_data, written to XLSX as web's
     ExportXlsxWriter does. Returns (invoices, bytes)."""
     import xlsxwriter
 
-    lines = env["account.move.line"].search(
-        [
-            ("company_id", "=", env.company.id),
-            ("move_id.move_type", "=", "out_invoice"),
-            ("move_id.state", "=", "posted"),
-            ("display_type", "=", "product"),
-            ("move_id.invoice_date", ">=", date_from),
-            ("move_id.invoice_date", "<=", date_to),
-        ]
-    )
+    lines = env["account.move.line"].search(lines_domain(env, date_from, date_to))
     rows = lines.export_data(ODOO_FIELDS)["datas"]
     output = io.BytesIO()
     book = xlsxwriter.Workbook(output, {"in_memory": True})
@@ -214,14 +217,7 @@ class AccountingExports(Benchmark):
                 ]
             )
             lines = env["account.move.line"].search_count(
-                [
-                    ("company_id", "=", env.company.id),
-                    ("move_id.move_type", "=", "out_invoice"),
-                    ("move_id.state", "=", "posted"),
-                    ("display_type", "=", "product"),
-                    ("move_id.invoice_date", ">=", date_from),
-                    ("move_id.invoice_date", "<=", date_to),
-                ]
+                lines_domain(env, date_from, date_to)
             )
             connector = connector_for(env, package, file_format, date_from, date_to)
             payments = (
