@@ -8,8 +8,19 @@ two reps and their manager, a collection officer, an accountant, customers
 with coordinates, stockable products, and helpers to add stock and invoices.
 """
 
+import datetime
+
 from odoo import Command, fields
 from odoo.tests import TransactionCase, new_test_user
+
+# Noon in Kuala Lumpur (04:00 UTC) of the day the tests run: the same date in
+# UTC and in the reps' time zone. Odoo itself takes "today" in either (its
+# quotations' expiry in UTC, their validity in the user's zone), so a test of
+# dates run between 16:00 and 24:00 UTC would see two different days. The
+# classes that compare dates run at this moment (``freeze_time``).
+SAME_DAY_NOON = datetime.datetime.combine(
+    datetime.datetime.now(datetime.timezone.utc).date(), datetime.time(4, 0)
+)
 
 
 class SowCommon(TransactionCase):

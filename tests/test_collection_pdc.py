@@ -9,10 +9,13 @@ from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
 from .collection_common import SowCollectionCommon
+from .common import SAME_DAY_NOON
 
 
 @tagged("post_install", "-at_install")
 class TestCollectionPdc(SowCollectionCommon):
+    freeze_time = SAME_DAY_NOON  # see tests/common.py
+
     def _pdc(self, lines=(), amount=500.0, days=20, **values):
         return self._sow_collect(
             lines,

@@ -7,7 +7,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import format_date
 
-from .common import SowCommon
+from .common import SAME_DAY_NOON, SowCommon
 
 NBSP = "\N{NO-BREAK SPACE}"
 
@@ -21,6 +21,8 @@ def rm(amount):
 class TestCreditControl(SowCommon):
     """Confirming for a customer over its credit limit, or with overdue
     invoices: warn, block or a manager's approval, with the figures."""
+
+    freeze_time = SAME_DAY_NOON  # see tests/common.py
 
     @classmethod
     def setUpClass(cls):

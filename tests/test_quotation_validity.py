@@ -7,7 +7,7 @@ from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
 from odoo.tools import format_date
 
-from .common import SowCommon
+from .common import SAME_DAY_NOON, SowCommon
 
 
 @tagged("post_install", "-at_install")
@@ -15,6 +15,8 @@ class TestQuotationValidity(SowCommon):
     """Validity from the company's setting; an expired quotation is renewed
     (new date, today's prices, logged) before it is signed or confirmed; a
     scheduled action marks expired quotations and tells their rep, once."""
+
+    freeze_time = SAME_DAY_NOON  # see tests/common.py
 
     @classmethod
     def setUpClass(cls):
