@@ -668,15 +668,6 @@ class AccountingExportBuilder(models.AbstractModel):
                     break
         return tuple(lines)
 
-    def _sow_currency(self, move_or_payment, amount, amount_signed):
-        company = move_or_payment.company_id
-        return self._sow_currency_of(
-            company.currency_id.id,
-            move_or_payment.currency_id.id,
-            amount,
-            amount_signed,
-        )
-
     def _sow_currency_of(self, company_currency_id, currency_id, amount, signed):
         """(currency code, rate): nothing for the company's own currency."""
         if currency_id == company_currency_id:
