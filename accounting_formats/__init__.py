@@ -11,8 +11,8 @@ the dataclasses of :mod:`.records`; a package module turns those into files.
     files = package.export({"invoice": invoices}, datetime.now())
 
 ``export`` checks and writes in one pass. To check first and write later
-(an export's preview, then its files), keep what ``check`` returns for each
-record and hand it to ``write_files``.
+(an export's preview, then its files), use ``package.writer(options)`` and
+``check_and_add`` for each record, then ``writer.files(when)``.
 """
 
 from .common import ExportError, ExportFile, Problem

@@ -19,14 +19,13 @@ from . import layouts
 from .common import (
     ERROR,
     WARNING,
-    ExportError,
     ExportFile,
     Problem,
     multi_line,
     one_line,
 )
 from .dbf import DbfWriter, parse_schema
-from .package import check_document, record_label, write_all
+from .package import check_document, export_all, record_label
 from .records import CreditNote
 
 RULES = layouts.EMAS_RULES
@@ -318,39 +317,13 @@ class Emas:
 
     def check(self, kind, doc, options, problems):
         """The document as written (its header and line records), its
-        problems added to ``problems``: what :meth:`write_files` takes."""
+        problems added to ``problems``: what :meth:`writer` takes."""
         return self._check(doc, options, problems)
 
     def export(self, groups, when, options=None):
-        options = self.options(options)
-        problems = []
-        checked = {}
-        for kind, records in groups.items():
-            if kind not in self.kinds:
-                problems.append(self._unsupported(kind))
-                continue
-            checked[kind] = self._checked(records, options, problems)
-        # one pass: each document is checked as it is written
-        files = self.write_files(checked, when, options)
-        if any(p.severity == ERROR for p in problems):
-            raise ExportError(problems)
-        return files
-
-    def _checked(self, docs, options, problems):
-        """The documents as written, until the first error: the rest are
-        checked, not written (a bad value could not be encoded)."""
-        failed = False
-        for doc in docs:
-            start = len(problems)
-            written = self._check(doc, options, problems)
-            failed = failed or any(p.severity == ERROR for p in problems[start:])
-            if not failed:
-                yield written
-
-    def write_files(self, groups, when, options=None):
-        """The tables of ``{kind: documents as check() returned them}``.
-        Nothing is checked again: call it only when the checks passed."""
-        return write_all(self.writer(options), groups, when)
+        """The tables for ``{kind: documents}``; raises ExportError on any
+        error."""
+        return export_all(self, groups, when, options)
 
     def writer(self, options=None):
         """A writer of the two tables, fed document by document (as check()

@@ -77,12 +77,33 @@ def check_document(kind, doc, package_label):
     return problems
 
 
-def write_all(writer, groups, when):
-    """The files of a package's ``writer`` fed ``{kind: records as the
-    package's check() returned them}``."""
-    for kind, checked in groups.items():
-        for written in checked:
-            writer.add(kind, written)
+def check_and_add(package, writer, kind, record, options, problems):
+    """Check ``record`` (its problems added to ``problems``) and hand it, as
+    written, to the package's ``writer``, unless it has an error: a record
+    that failed is never written (a bad value might not even encode), and an
+    export with an error writes no file. True when it was added."""
+    start = len(problems)
+    written = package.check(kind, record, options, problems)
+    if any(problem.severity == ERROR for problem in problems[start:]):
+        return False
+    writer.add(kind, written)
+    return True
+
+
+def export_all(package, groups, when, options=None):
+    """Files of ``package`` for ``{kind: records}`` in one pass (each record
+    checked as it is written); raises ExportError listing every error."""
+    options = package.options(options)
+    problems = []
+    writer = package.writer(options)
+    for kind, records in groups.items():
+        if kind not in package.kinds:
+            problems.append(package._unsupported(kind))
+            continue
+        for record in records:
+            check_and_add(package, writer, kind, record, options, problems)
+    if any(problem.severity == ERROR for problem in problems):
+        raise ExportError(problems)
     return writer.files(when)
 
 
@@ -161,33 +182,13 @@ class Package:
     def check(self, kind, record, options, problems):
         """The record as written (its checked rows), its problems added to
         ``problems``; ``options`` as :meth:`options` completes them. What it
-        returns is what :meth:`write_files` takes: check once, write later."""
+        returns is what the package's :meth:`writer` takes: check once (an
+        export's preview), write later."""
         return self._check(kind, record, options, problems)
 
     def export(self, groups, when, options=None):
         """Files for ``{kind: records}``; raises ExportError on any error."""
-        options = self.options(options)
-        problems = []
-        checked = {}
-        for kind, records in groups.items():
-            if kind not in self.layouts:
-                problems.append(self._unsupported(kind))
-                continue
-            checked[kind] = self._checked(kind, records, options, problems)
-        # one pass: each record is checked as it is written
-        files = self.write_files(checked, when, options)
-        if any(p.severity == ERROR for p in problems):
-            raise ExportError(problems)
-        return files
-
-    def _checked(self, kind, records, options, problems):
-        for record in records:
-            yield self._check(kind, record, options, problems)
-
-    def write_files(self, groups, when, options=None):
-        """Files for ``{kind: records as check() returned them}``, in order.
-        Nothing is checked again: call it only when the checks passed."""
-        return write_all(self.writer(options), groups, when)
+        return export_all(self, groups, when, options)
 
     def writer(self, options=None):
         """A writer of the package's files, fed record by record (as check()

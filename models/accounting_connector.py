@@ -11,7 +11,6 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import split_every
 
 from ..accounting_formats import (
-    ExportError,
     get_package,
     records as af,
 )
@@ -22,7 +21,7 @@ from ..accounting_formats.layouts import (
     EMAS_HEADER_MAP,
     EMAS_LINE_MAP,
 )
-from ..accounting_formats.package import record_label
+from ..accounting_formats.package import check_and_add, record_label
 from ..accounting_formats.registry import KINDS
 
 _logger = logging.getLogger(__name__)
@@ -529,12 +528,10 @@ class AccountingConnector(models.Model):
                         + _describe(document)
                     )
                     # the package's own checks, on every document written;
-                    # written now, the export need not check it again
-                    start = len(format_problems)
-                    written = package.check(kind, document, options, format_problems)
-                    if not any(p.severity == ERROR for p in format_problems[start:]):
-                        # (one that failed is never written: the export stops)
-                        plan.writer.add(kind, written)
+                    # written now (unless it failed), never checked again
+                    check_and_add(
+                        package, plan.writer, kind, document, options, format_problems
+                    )
                 resolver.forget()
                 self.env.invalidate_all()
             plan.items[kind] = items
@@ -574,10 +571,7 @@ class AccountingConnector(models.Model):
         now = fields.Datetime.now()
         # file names and dates in the user's time, as the package's user sees
         when = fields.Datetime.context_timestamp(self, now).replace(tzinfo=None)
-        try:
-            files = plan.writer.files(when)
-        except ExportError as error:
-            raise UserError(self._sow_problems_text(error.problems)) from error
+        files = plan.writer.files(when)
         return self.env["accounting.export.batch"]._sow_create(
             plan, files, trigger, now
         )

@@ -449,9 +449,10 @@ class AccountingExportBuilder(models.AbstractModel):
 
     @api.model
     def _sow_fetch_customers(self, resolver, partner_ids):
-        """Read the partners not built yet, together: their columns and their
-        first active delivery address (in the order of ``child_ids``) in one
-        query, their values for the company through the ORM."""
+        """Read the partners not built yet, together, in one query: their
+        columns, their first active delivery address (in the order of
+        ``child_ids``) and their company-dependent values for the connector's
+        company (as Odoo's own SQL for those fields reads them)."""
         wanted = [
             pid
             for pid in partner_ids
@@ -594,9 +595,7 @@ class AccountingExportBuilder(models.AbstractModel):
             tax_ids,
         ) = row
         env = self.env
-        name = (
-            resolver.moves[move.id]["name"] if move.id in resolver.moves else move.name
-        )
+        name = resolver.moves[move.id]["name"]  # _sow_lines fetched it
         if not label and product_id:
             label = env["product.product"].browse(product_id).display_name
         if len(tax_ids) > 1:
