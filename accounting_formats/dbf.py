@@ -106,6 +106,18 @@ def encode_value(value, field, codepage):
     raise ValueError(field.type)
 
 
+def record_layout(fields):
+    """(the blank record, {field name: (offset, field)}) of a table: a
+    record is a copy of the blank one (spaces, the deletion flag included)
+    with each value laid in at its field's offset."""
+    offsets = {}
+    offset = 1
+    for f in fields:
+        offsets[f.name] = (offset, f)
+        offset += f.length
+    return b" " * offset, offsets
+
+
 class DbfWriter:
     """Write one table to a seekable binary stream."""
 
@@ -117,14 +129,8 @@ class DbfWriter:
         self.codepage = codepage
         self.updated = updated or date.today()
         self.count = 0
-        self.record_length = 1 + sum(f.length for f in self.fields)
-        # a record is a copy of the blank record with the given values laid in
-        self._blank = b" " * self.record_length
-        self._offsets = {}
-        offset = 1
-        for f in self.fields:
-            self._offsets[f.name] = (offset, f)
-            offset += f.length
+        self._blank, self._offsets = record_layout(self.fields)
+        self.record_length = len(self._blank)
         self.header_length = 32 + 32 * len(self.fields) + 1
         self._start = stream.tell()
         self._write_header()
@@ -174,6 +180,16 @@ class DbfWriter:
                 record[offset : offset + len(data)] = data
             else:
                 record[offset : offset + f.length] = encode_value(value, f, codepage)
+        self.stream.write(record)
+        self.count += 1
+
+    def write_record(self, record):
+        """Append a record already encoded (laid out as record_layout's)."""
+        if len(record) != self.record_length:
+            raise ValueError(
+                f"a record of {len(record)} bytes in a table of "
+                f"{self.record_length}-byte records"
+            )
         self.stream.write(record)
         self.count += 1
 

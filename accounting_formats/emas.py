@@ -24,7 +24,7 @@ from .common import (
     multi_line,
     one_line,
 )
-from .dbf import DbfWriter, parse_schema
+from .dbf import DbfWriter, encode_text, encode_value, parse_schema, record_layout
 from .package import check_document, export_all, record_label
 from .records import CreditNote
 
@@ -52,6 +52,9 @@ CODE_KEYS = {
     "item_code",
     "uom",
 }
+# the line values the header's checks already cover (the same values)
+LINE_CHECKED_ON_HEADER = frozenset(("type", "entry", "ref", "date", "user"))
+CACHED = 1000  # encoded numbers and dates remembered, per field
 LABELS = {
     "ref": "document number",
     "customer_code": "customer code",
@@ -172,99 +175,8 @@ class Emas:
             )
         return kind, header, rows
 
-    def _map(
-        self, values, mapping, fields_by_name, label, kind, options, problems, skip=()
-    ):
-        """Logical values → {DBF field: value}, with length and code page checks
-        (except for the keys in ``skip``, checked on the header already)."""
-        out = {}
-        codepage = options["codepage"]
-        for key, value in values.items():
-            name = mapping.get(key)
-            if not name:
-                continue
-            field = fields_by_name.get(name)
-            if field is None:
-                problems.append(
-                    Problem(
-                        label,
-                        f"the EMAS field map sends {key} to {name}, which the "
-                        "staging table does not have",
-                        "correct the connector's EMAS field map",
-                        kind=kind,
-                    )
-                )
-                continue
-            if key in skip:
-                out[name] = value
-                continue
-            if field.type == "C":
-                if not value:
-                    value = ""
-                elif value.__class__ is str and value.isprintable():
-                    value = value.strip()  # what the two below leave of it
-                else:
-                    value = one_line(multi_line(str(value)))
-                if value.isascii():
-                    encoded = value  # every code page here holds ASCII as is
-                else:
-                    encoded = value.encode(codepage, errors="replace")
-                if value and encoded is not value and encoded.decode(codepage) != value:
-                    problems.append(
-                        Problem(
-                            label,
-                            f"{name} “{value}” has characters code page "
-                            f"{codepage} cannot hold; they are written as ?",
-                            "set the connector's EMAS code page to the one "
-                            "your EMAS uses (e.g. cp936 for Chinese)",
-                            WARNING,
-                            kind,
-                        )
-                    )
-                if len(encoded) > field.length:
-                    if key in CODE_KEYS:
-                        problems.append(
-                            Problem(
-                                label,
-                                f"{LABELS.get(key, key)} “{value}” is "
-                                f"{len(encoded)} characters; EMAS holds "
-                                f"{field.length} in {name}",
-                                "shorten it (connector mappings, or the "
-                                "journal's sequence for document numbers)",
-                                kind=kind,
-                            )
-                        )
-                    else:
-                        problems.append(
-                            Problem(
-                                label,
-                                f"{name} is cut to {field.length} characters",
-                                severity=WARNING,
-                                kind=kind,
-                            )
-                        )
-            elif field.type == "N" and value is not None and value != "":
-                if value.__class__ is int:
-                    out[name] = value
-                    continue
-                number = Decimal(value)
-                if number != number.quantize(Decimal(1).scaleb(-field.decimals)):
-                    quantity = key == "quantity"
-                    problems.append(
-                        Problem(
-                            label,
-                            f"{name} {value} has more than {field.decimals} "
-                            "decimals, which EMAS's field cannot hold"
-                            + ("" if quantity else "; it is rounded"),
-                            "round the quantity in Odoo" if quantity else "",
-                            ERROR if quantity else WARNING,
-                            kind,
-                        )
-                    )
-            out[name] = value
-        return out
-
     def _check(self, doc, options, problems):
+        """(the header record, [the line records]) as encoded bytes."""
         label = record_label(doc)
         kind, header, rows = self._values(doc, options)
         problems.extend(check_document(kind, doc, self.label))
@@ -276,24 +188,11 @@ class Emas:
                 problems.append(
                     Problem(label, "a line has no sales account code", kind=kind)
                 )
-        hmap, lmap = HEADER_BY_NAME, LINE_BY_NAME
-        header = self._map(
-            header, options["header_map"], hmap, label, kind, options, problems
-        )
-        rows = [
-            self._map(
-                row,
-                options["line_map"],
-                lmap,
-                label,
-                kind,
-                options,
-                problems,
-                skip=("type", "entry", "ref", "date", "user"),
-            )
+        heads, lines = _tables(options)
+        return heads.record(header, label, kind, problems), [
+            lines.record(row, label, kind, problems, LINE_CHECKED_ON_HEADER)
             for row in rows
         ]
-        return header, rows
 
     # ----------------------------------------------------------------- API
     def _unsupported(self, kind):
@@ -331,6 +230,188 @@ class Emas:
         return EmasFiles(self.options(options))
 
 
+class _Table:
+    """A staging table's field map, compiled once an export: each logical
+    value's DBF field and where it lies in a record. ``record`` checks the
+    values (length, code page, decimals) and lays them out as the table's
+    record bytes, in one pass."""
+
+    def __init__(self, mapping, fields, codepage):
+        by_name = {f.name: f for f in fields}
+        self.blank, offsets = record_layout(fields)
+        self.codepage = codepage
+        self.slots = {}  # key -> (field name, field, offset, cache of N and D)
+        self.unknown = {}  # key -> a field name the table does not have
+        for key, name in mapping.items():
+            if not name:
+                continue
+            field = by_name.get(name)
+            if field is None:
+                self.unknown[key] = name
+                continue
+            cache = None if field.type == "C" else {}
+            self.slots[key] = (name, field, offsets[name][0], cache)
+
+    def record(self, values, label, kind, problems, checked=()):
+        """The record of ``values`` ({logical key: value}) as bytes, its
+        problems added to ``problems``; the keys in ``checked`` are written
+        without checks (checked on the header already). A value is laid over
+        its whole field, so of two keys sent to one field the last wins."""
+        record = bytearray(self.blank)
+        slots = self.slots
+        for key, value in values.items():
+            slot = slots.get(key)
+            if slot is None:
+                if key in self.unknown:
+                    problems.append(
+                        Problem(
+                            label,
+                            f"the EMAS field map sends {key} to "
+                            f"{self.unknown[key]}, which the staging table does "
+                            "not have",
+                            "correct the connector's EMAS field map",
+                            kind=kind,
+                        )
+                    )
+                continue
+            name, field, offset, cache = slot
+            length = field.length
+            if cache is None:  # text
+                if (
+                    value.__class__ is str
+                    and value.isascii()
+                    and value.isprintable()
+                    and (key in checked or len(text := value.strip()) <= length)
+                ):
+                    # the common case: ASCII text that fits, nothing to report
+                    if key not in checked:
+                        value = text
+                    data = value[:length].encode("ascii")
+                else:
+                    data = self._text(
+                        key, value, name, field, label, kind, problems, key in checked
+                    )
+                record[offset : offset + length] = data.ljust(length, b" ")
+                continue
+            data = cache.get(value) if value.__class__ is not str else None
+            if data is None:
+                data = self._encode(
+                    key, value, name, field, label, kind, problems, key in checked
+                )
+                if data.__class__ is tuple:
+                    data = data[0]  # a value with a problem: not remembered
+                elif value.__class__ is not str:
+                    if len(cache) >= CACHED:
+                        cache.clear()
+                    cache[value] = data
+            record[offset : offset + length] = data
+        return bytes(record)
+
+    def _text(self, key, value, name, field, label, kind, problems, checked):
+        """A text value as encoded, its problems added (cleaned first)."""
+        codepage = self.codepage
+        if checked:
+            if value is None or value == "":
+                return b""
+            return encode_text(
+                value if value.__class__ is str else str(value),
+                field.length,
+                codepage,
+            )
+        if not value:
+            value = ""
+        elif value.__class__ is str and value.isprintable():
+            value = value.strip()  # what the two below leave of it
+        else:
+            value = one_line(multi_line(str(value)))
+        if value.isascii():
+            encoded = value  # every code page here holds ASCII as is
+        else:
+            encoded = value.encode(codepage, errors="replace")
+            if value and encoded.decode(codepage) != value:
+                problems.append(
+                    Problem(
+                        label,
+                        f"{name} “{value}” has characters code page "
+                        f"{codepage} cannot hold; they are written as ?",
+                        "set the connector's EMAS code page to the one "
+                        "your EMAS uses (e.g. cp936 for Chinese)",
+                        WARNING,
+                        kind,
+                    )
+                )
+        if len(encoded) > field.length:
+            if key in CODE_KEYS:
+                problems.append(
+                    Problem(
+                        label,
+                        f"{LABELS.get(key, key)} “{value}” is "
+                        f"{len(encoded)} characters; EMAS holds "
+                        f"{field.length} in {name}",
+                        "shorten it (connector mappings, or the "
+                        "journal's sequence for document numbers)",
+                        kind=kind,
+                    )
+                )
+            else:
+                problems.append(
+                    Problem(
+                        label,
+                        f"{name} is cut to {field.length} characters",
+                        severity=WARNING,
+                        kind=kind,
+                    )
+                )
+        if not value:
+            return b""
+        return encode_text(value, field.length, codepage)
+
+    def _encode(self, key, value, name, field, label, kind, problems, checked):
+        """A number, date or flag as encoded; ``(data,)`` when it had a
+        problem (reported again wherever the value comes again)."""
+        problem = False
+        if (
+            field.type == "N"
+            and not checked
+            and value is not None
+            and value != ""
+            and value.__class__ is not int
+        ):
+            number = Decimal(value)
+            if number != number.quantize(Decimal(1).scaleb(-field.decimals)):
+                quantity = key == "quantity"
+                problems.append(
+                    Problem(
+                        label,
+                        f"{name} {value} has more than {field.decimals} "
+                        "decimals, which EMAS's field cannot hold"
+                        + ("" if quantity else "; it is rounded"),
+                        "round the quantity in Odoo" if quantity else "",
+                        ERROR if quantity else WARNING,
+                        kind,
+                    )
+                )
+                problem = True
+        if value is None or value == "":
+            data = b" " * field.length
+        else:
+            data = encode_value(value, field, self.codepage)
+        return (data,) if problem else data
+
+
+def _tables(options):
+    """The (header, line) tables of the options' field maps, compiled once
+    an export (kept in the options, which an export makes once)."""
+    tables = options.get("_tables")
+    if tables is None:
+        codepage = options["codepage"]
+        tables = options["_tables"] = (
+            _Table(options["header_map"], HEADER_FIELDS, codepage),
+            _Table(options["line_map"], LINE_FIELDS, codepage),
+        )
+    return tables
+
+
 class EmasFiles:
     """The staging pair of an export, written as the documents come."""
 
@@ -347,9 +428,9 @@ class EmasFiles:
 
     def add(self, kind, written):
         header, rows = written
-        self.heads.append(header)
+        self.heads.write_record(header)
         for row in rows:
-            self.lines.append(row)
+            self.lines.write_record(row)
         if kind not in self.kinds:
             self.kinds.append(kind)
         self.count += 1
