@@ -51,8 +51,13 @@ class AccountingExportBatchLine(models.Model):
         "posted). Export it again (as changed) after fixing it in the package.",
     )
     superseded = fields.Boolean(help="A later export wrote this record again.")
+    # indexed: deleting a batch sets the references to its lines to null,
+    # which without an index scans every line of the table per deleted line
     previous_line_id = fields.Many2one(
-        "accounting.export.batch.line", string="Previous Export", readonly=True
+        "accounting.export.batch.line",
+        string="Previous Export",
+        readonly=True,
+        index="btree_not_null",
     )
 
     def init(self):

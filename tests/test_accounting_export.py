@@ -466,6 +466,21 @@ class TestAccountingExport(AccountingExportCommon):
         with self.assertRaises(UserError):
             first.unlink()
         fourth.unlink()
+        # deleting a batch whose lines a later export points back to: the
+        # later lines keep their own data, their link is emptied, and the
+        # link is indexed (without, each deleted line scans the whole table)
+        self.assertEqual(again.line_ids.previous_line_id.batch_id, first)
+        first.action_cancel()
+        first.unlink()
+        self.assertFalse(again.line_ids.previous_line_id)
+        self.assertEqual(len(again.line_ids), 2)
+        self.env.cr.execute(
+            "SELECT indexdef FROM pg_indexes WHERE tablename = %s",
+            ["accounting_export_batch_line"],
+        )
+        self.assertTrue(
+            any("(previous_line_id)" in row[0] for row in self.env.cr.fetchall())
+        )
 
     def test_changed_since_export(self):
         self._sow_generate_codes(self.sql, self.partners, self.products)
