@@ -8,6 +8,7 @@ one problem listing the invoices that use it, not one problem per line).
 """
 
 import dataclasses
+import functools
 import re
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
@@ -22,6 +23,7 @@ ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
 KIND_ORDER = ("customer", "item", "invoice", "credit_note", "payment")
 CUSTOMERS_KEPT = 5000  # customers built and kept for their next documents
+CACHED_NUMBERS = 20000  # floats remembered as Decimals (see dec)
 # what an invoice or credit note gives its document, read in one query
 MOVE_COLUMNS = (
     "name",
@@ -80,10 +82,22 @@ PARTNER_COLUMNS = (
 )
 
 
-def dec(value, places=2):
+def _dec(value, places):
     return Decimal(repr(value or 0.0)).quantize(
         Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP
     )
+
+
+# amounts, quantities and prices repeat across an export's lines: each float
+# is converted once (a Decimal is immutable, so one object serves them all)
+_dec_cached = functools.lru_cache(maxsize=CACHED_NUMBERS)(_dec)
+
+
+def dec(value, places=2):
+    """A float (or None) as a Decimal of ``places`` decimals, rounded half up."""
+    if not value:
+        return _dec(value, places)  # not cached: 0.0 and -0.0 are equal keys
+    return _dec_cached(value, places)
 
 
 def compact_number(name, limit):
@@ -97,10 +111,19 @@ def compact_number(name, limit):
     return text
 
 
-def number(value):
-    """A quantity or unit price: as many decimals as it has, no more."""
+def _number(value):
     result = Decimal(repr(value or 0.0)).normalize()
     return result if result != result.to_integral() else result.quantize(Decimal(1))
+
+
+_number_cached = functools.lru_cache(maxsize=CACHED_NUMBERS)(_number)
+
+
+def number(value):
+    """A quantity or unit price: as many decimals as it has, no more."""
+    if not value:
+        return _number(value)  # not cached: 0.0 and -0.0 are equal keys
+    return _number_cached(value)
 
 
 class _Resolver:
@@ -186,6 +209,10 @@ class _Resolver:
         self.payments.clear()
         self.partials.clear()
         self._partners.clear()
+        # memory stays flat: the customers built are forgotten between chunks
+        # (never within one, whose reads skipped the customers already built)
+        if len(self._customers) >= CUSTOMERS_KEPT:
+            self._customers.clear()
 
     def number(self, name):
         """A document number as the package gets it."""
@@ -546,8 +573,6 @@ class AccountingExportBuilder(models.AbstractModel):
             reference=values["ref"] or "",
             active=values["active"],
         )
-        if len(resolver._customers) >= CUSTOMERS_KEPT:
-            resolver._customers.clear()  # memory stays flat; read again if met
         resolver._customers[partner_id] = customer
         return customer
 
