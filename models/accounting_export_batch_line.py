@@ -1,10 +1,48 @@
 # Copyright 2026 Sales Order Workflow contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import io
+
+import psycopg2
+
 from odoo import api, fields, models
 from odoo.tools import SQL, float_round
 from odoo.tools.sql import create_index
 
 from .accounting_export_batch import KINDS
+
+# the columns _sow_insert copies, in its order
+COPY_COLUMNS = (
+    "batch_id",
+    "connector_id",
+    "company_id",
+    "kind",
+    "res_model",
+    "changed_since_export",
+    "superseded",
+    "create_uid",
+    "create_date",
+    "write_uid",
+    "write_date",
+    "res_id",
+    "checksum",
+    "status",
+    "previous_line_id",
+    "name",
+    "partner_name",
+    "amount",
+)
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _copy_text(value):
+    """A value as PostgreSQL's COPY text format writes it."""
+    if value is None:
+        return "\\N"
+    if value is True or value is False:
+        return "t" if value else "f"
+    if isinstance(value, str):
+        return value.replace("\x00", "").translate(_COPY_ESCAPES)
+    return str(value)
 
 
 class AccountingExportBatchLine(models.Model):
@@ -101,58 +139,50 @@ class AccountingExportBatchLine(models.Model):
     @api.model
     def _sow_insert(self, batch, kind, model, items):
         """Insert the lines of ``items`` (the plan's: res id, checksum,
-        status, previous line id, name, partner name, amount) in one query.
+        status, previous line id, name, partner name, amount) with one COPY.
 
         An export of 10,000 invoices writes 10,000 lines: through ``create``
-        they took longer than writing the files. The lines have no computed
-        stored field, no default and no override of ``create`` to skip; what
+        they took longer than writing the files, and COPY takes a quarter
+        less than one INSERT of them all. The lines have no computed stored
+        field, no default and no override of ``create`` to skip; what
         ``create`` would still do (rounding, who and when) is done here.
         """
         self.check_access("create")
         digits = self._fields["amount"].get_digits(self.env)[1]
-        columns = [
-            (name, self._fields[name].column_type[1])
-            for name in (
-                "res_id",
-                "checksum",
-                "status",
-                "previous_line_id",
-                "name",
-                "partner_name",
-                "amount",
-            )
-        ]
-        values = list(zip(*items, strict=True))[: len(columns)]
-        values[3] = [line_id or None for line_id in values[3]]
-        values[6] = [float_round(amount or 0.0, digits) for amount in values[6]]
-        self.env.flush_all()
-        self.env.execute_query(
-            SQL(
-                """
-                INSERT INTO accounting_export_batch_line
-                       (batch_id, connector_id, company_id, kind, res_model,
-                        changed_since_export, superseded,
-                        create_uid, create_date, write_uid, write_date, %(names)s)
-                SELECT %(batch)s, %(connector)s, %(company)s, %(kind)s, %(model)s,
-                       FALSE, FALSE, %(uid)s, %(now)s, %(uid)s, %(now)s, *
-                  FROM unnest(%(arrays)s)
-                """,
-                names=SQL(", ").join(SQL.identifier(name) for name, _type in columns),
-                batch=batch.id,
-                connector=batch.connector_id.id,
-                company=batch.connector_id.company_id.id,
-                kind=kind,
-                model=model,
-                uid=self.env.uid,
-                now=self.env.cr.now(),
-                arrays=SQL(", ").join(
-                    SQL("%s::%s[]", list(column), SQL(column_type))
-                    for column, (_name, column_type) in zip(
-                        values, columns, strict=True
-                    )
-                ),
+        now = self.env.cr.now()
+        fixed = "\t".join(
+            _copy_text(value)
+            for value in (
+                batch.id,
+                batch.connector_id.id,
+                batch.connector_id.company_id.id,
+                kind,
+                model,
+                False,
+                False,
+                self.env.uid,
+                now,
+                self.env.uid,
+                now,
             )
         )
+        rows = []
+        for res_id, checksum, status, previous_id, name, partner, amount in items:
+            amount = float_round(amount or 0.0, digits)
+            rows.append(
+                f"{fixed}\t{res_id:d}\t{_copy_text(checksum)}\t{_copy_text(status)}"
+                f"\t{_copy_text(previous_id or None)}\t{_copy_text(name)}"
+                f"\t{_copy_text(partner)}\t{_copy_text(amount)}\n"
+            )
+        data = io.StringIO("".join(rows))
+        self.env.flush_all()
+        # as Odoo's own COPY (models.py): no asynchronous wait callback
+        callback = psycopg2.extensions.get_wait_callback()
+        psycopg2.extensions.set_wait_callback(None)
+        try:
+            self.env.cr.copy_from(data, self._table, columns=COPY_COLUMNS)
+        finally:
+            psycopg2.extensions.set_wait_callback(callback)
         self.invalidate_model()
         batch.invalidate_recordset()
 

@@ -482,6 +482,35 @@ class TestAccountingExport(AccountingExportCommon):
             any("(previous_line_id)" in row[0] for row in self.env.cr.fetchall())
         )
 
+    def test_batch_lines_keep_what_was_exported(self):
+        """A batch line holds the exported record's number, name and amount
+        as they were, whatever characters the name holds."""
+        self._sow_generate_codes(self.sql, self.partners, self.products)
+        name = 'Kedai "Ah Seng"\tC:\\Anak\\ & Co\r\nSdn Bhd'
+        self.customer_kl.name = name
+        batch = self._export(kinds=["customer", "invoice"])
+        line = batch.line_ids.filtered(
+            lambda ln: ln.kind == "customer" and ln.res_id == self.customer_kl.id
+        )
+        self.assertEqual(line.partner_name, name)
+        self.assertEqual(
+            line.name,
+            self.sql.partner_code_ids.filtered(
+                lambda m: m.partner_id == self.customer_kl
+            ).code,
+        )
+        invoice_line = batch.line_ids.filtered(
+            lambda ln: ln.kind == "invoice" and ln.res_id == self.invoice.id
+        )
+        self.assertEqual(invoice_line.name, self.invoice.name)
+        self.assertEqual(invoice_line.amount, self.invoice.amount_total)
+        self.assertEqual(
+            (invoice_line.status, invoice_line.create_uid, invoice_line.batch_state),
+            ("new", self.env.user, "done"),
+        )
+        self.assertEqual(invoice_line.connector_id, self.sql)
+        self.assertEqual(invoice_line.company_id, self.sql.company_id)
+
     def test_changed_since_export(self):
         self._sow_generate_codes(self.sql, self.partners, self.products)
         batch = self._export()
