@@ -141,8 +141,12 @@ class XlsxWriter:
         per call: the cells as :meth:`write_row` writes them, made in one
         pass (it runs for every row of an export)."""
         self._flush()
+        # each cell is '<c r="' + column + row + tail; a row is written as
+        # its row number joining the pieces between (one join, no number
+        # formatted per cell)
         columns = [
-            (LETTERS[offset + col], kind == "date") for col, kind in enumerate(kinds)
+            ('<c r="' + LETTERS[offset + col], kind == "date")
+            for col, kind in enumerate(kinds)
         ]
         strings = self._strings
         new_string = self._new_string
@@ -154,15 +158,15 @@ class XlsxWriter:
             # own columns, repeated on each of its lines) is written as it
             # was then: only the cell's reference changes
             row = self.row + 1
-            cells = [f'<row r="{row}">']
-            add = cells.append
+            pieces = ['<row r="']
+            add = pieces.append
+            between = '">'  # what comes before the next cell's reference
             shared = 0
             before, tails = previous
             new_tails = [None] * len(values)
             for col, value in enumerate(values):
                 if value is None:
                     continue
-                letter, date_column = columns[col]
                 if value is before[col]:
                     tail = tails[col]
                     if tail is None:
@@ -184,7 +188,7 @@ class XlsxWriter:
                         if index is None:
                             index = new_string(text)
                         tail = f'" t="s"><v>{index}</v></c>'
-                    elif date_column and isinstance(value, date):
+                    elif columns[col][1] and isinstance(value, date):
                         day = value.date() if isinstance(value, datetime) else value
                         tail = f'" s="{STYLE_DATE}"><v>{(day - EPOCH).days}</v></c>'
                     else:
@@ -192,9 +196,10 @@ class XlsxWriter:
                 if tail[2] == "t":
                     shared += 1
                 new_tails[col] = tail
-                add(f'<c r="{letter}{row}{tail}')
-            cells.append("</row>")
-            write("".join(cells).encode("utf-8"))
+                add(between + columns[col][0])
+                between = tail
+            add(between + "</row>")
+            write(str(row).join(pieces).encode("utf-8"))
             self._string_count += shared
             self.row = row
             previous[:] = values, new_tails
