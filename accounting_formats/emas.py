@@ -190,8 +190,7 @@ class Emas:
                 )
         heads, lines = _tables(options)
         return heads.record(header, label, kind, problems), [
-            lines.record(row, label, kind, problems, LINE_CHECKED_ON_HEADER)
-            for row in rows
+            lines.record(row, label, kind, problems) for row in rows
         ]
 
     # ----------------------------------------------------------------- API
@@ -234,13 +233,16 @@ class _Table:
     """A staging table's field map, compiled once an export: each logical
     value's DBF field and where it lies in a record. ``record`` checks the
     values (length, code page, decimals) and lays them out as the table's
-    record bytes, in one pass."""
+    record bytes, in one pass; the keys in ``checked`` are written without
+    checks (the line table's: checked on the header already)."""
 
-    def __init__(self, mapping, fields, codepage):
+    def __init__(self, mapping, fields, codepage, checked=()):
         by_name = {f.name: f for f in fields}
         self.blank, offsets = record_layout(fields)
         self.codepage = codepage
-        self.slots = {}  # key -> (field name, field, offset, cache of N and D)
+        # key -> (offset, end, cache of the field's bytes by value, is text,
+        # field name, field, checked)
+        self.slots = {}
         self.unknown = {}  # key -> a field name the table does not have
         for key, name in mapping.items():
             if not name:
@@ -249,14 +251,23 @@ class _Table:
             if field is None:
                 self.unknown[key] = name
                 continue
-            cache = None if field.type == "C" else {}
-            self.slots[key] = (name, field, offsets[name][0], cache)
+            offset = offsets[name][0]
+            self.slots[key] = (
+                offset,
+                offset + field.length,
+                {},
+                field.type == "C",
+                name,
+                field,
+                key in checked,
+            )
 
-    def record(self, values, label, kind, problems, checked=()):
+    def record(self, values, label, kind, problems):
         """The record of ``values`` ({logical key: value}) as bytes, its
-        problems added to ``problems``; the keys in ``checked`` are written
-        without checks (checked on the header already). A value is laid over
-        its whole field, so of two keys sent to one field the last wins."""
+        problems added to ``problems``. A value is laid over its whole
+        field, so of two keys sent to one field the last wins. A value is
+        checked and encoded once a field: met again, its bytes are reused
+        (unless it had a problem, reported again for each record)."""
         record = bytearray(self.blank)
         slots = self.slots
         for key, value in values.items():
@@ -274,61 +285,52 @@ class _Table:
                         )
                     )
                 continue
-            name, field, offset, cache = slot
-            length = field.length
-            if cache is None:  # text
-                if (
-                    value.__class__ is str
-                    and value.isascii()
-                    and value.isprintable()
-                    and (key in checked or len(text := value.strip()) <= length)
-                ):
-                    # the common case: ASCII text that fits, nothing to report
-                    if key not in checked:
-                        value = text
-                    data = value[:length].encode("ascii")
-                else:
-                    data = self._text(
-                        key, value, name, field, label, kind, problems, key in checked
-                    )
-                record[offset : offset + length] = data.ljust(length, b" ")
-                continue
-            data = cache.get(value) if value.__class__ is not str else None
+            offset, end, cache, text, name, field, checked = slot
+            # text is remembered by its text only (a number in a text field
+            # would be written as its own str: 1 and 1.00 differ there)
+            cached = not text or value.__class__ is str
+            data = cache.get(value) if cached else None
             if data is None:
-                data = self._encode(
-                    key, value, name, field, label, kind, problems, key in checked
-                )
+                if text:
+                    data = self._text(
+                        key, value, name, field, label, kind, problems, checked
+                    )
+                else:
+                    data = self._encode(
+                        key, value, name, field, label, kind, problems, checked
+                    )
                 if data.__class__ is tuple:
                     data = data[0]  # a value with a problem: not remembered
-                elif value.__class__ is not str:
+                elif cached:
                     if len(cache) >= CACHED:
                         cache.clear()
                     cache[value] = data
-            record[offset : offset + length] = data
+            record[offset:end] = data
         return bytes(record)
 
     def _text(self, key, value, name, field, label, kind, problems, checked):
-        """A text value as encoded, its problems added (cleaned first)."""
-        codepage = self.codepage
+        """A text value as its field's bytes (cleaned first); ``(data,)``
+        when it had a problem."""
+        codepage, length = self.codepage, field.length
         if checked:
             if value is None or value == "":
-                return b""
+                return b" " * length
             return encode_text(
-                value if value.__class__ is str else str(value),
-                field.length,
-                codepage,
-            )
+                value if value.__class__ is str else str(value), length, codepage
+            ).ljust(length, b" ")
         if not value:
             value = ""
         elif value.__class__ is str and value.isprintable():
             value = value.strip()  # what the two below leave of it
         else:
             value = one_line(multi_line(str(value)))
+        problem = False
         if value.isascii():
             encoded = value  # every code page here holds ASCII as is
         else:
             encoded = value.encode(codepage, errors="replace")
             if value and encoded.decode(codepage) != value:
+                problem = True
                 problems.append(
                     Problem(
                         label,
@@ -340,14 +342,15 @@ class _Table:
                         kind,
                     )
                 )
-        if len(encoded) > field.length:
+        if len(encoded) > length:
+            problem = True
             if key in CODE_KEYS:
                 problems.append(
                     Problem(
                         label,
                         f"{LABELS.get(key, key)} “{value}” is "
                         f"{len(encoded)} characters; EMAS holds "
-                        f"{field.length} in {name}",
+                        f"{length} in {name}",
                         "shorten it (connector mappings, or the "
                         "journal's sequence for document numbers)",
                         kind=kind,
@@ -357,14 +360,13 @@ class _Table:
                 problems.append(
                     Problem(
                         label,
-                        f"{name} is cut to {field.length} characters",
+                        f"{name} is cut to {length} characters",
                         severity=WARNING,
                         kind=kind,
                     )
                 )
-        if not value:
-            return b""
-        return encode_text(value, field.length, codepage)
+        data = encode_text(value, length, codepage).ljust(length, b" ")
+        return (data,) if problem else data
 
     def _encode(self, key, value, name, field, label, kind, problems, checked):
         """A number, date or flag as encoded; ``(data,)`` when it had a
@@ -407,7 +409,7 @@ def _tables(options):
         codepage = options["codepage"]
         tables = options["_tables"] = (
             _Table(options["header_map"], HEADER_FIELDS, codepage),
-            _Table(options["line_map"], LINE_FIELDS, codepage),
+            _Table(options["line_map"], LINE_FIELDS, codepage, LINE_CHECKED_ON_HEADER),
         )
     return tables
 
