@@ -54,7 +54,7 @@ CODE_KEYS = {
 }
 # the line values the header's checks already cover (the same values)
 LINE_CHECKED_ON_HEADER = frozenset(("type", "entry", "ref", "date", "user"))
-CACHED = 1000  # encoded numbers and dates remembered, per field
+CACHED = 500  # encoded values remembered, per field (see _Table.record)
 LABELS = {
     "ref": "document number",
     "customer_code": "customer code",

@@ -158,7 +158,7 @@ class AccountingExportBatch(models.Model):
         )
         Line = self.env["accounting.export.batch.line"]
         for kind, items in plan.items.items():
-            for part in split_every(5000, items):
+            for part in split_every(1000, items):
                 Line._sow_insert(batch, kind, plan.models[kind], part)
         Line.browse(plan.previous_line_ids).write(
             {"superseded": True, "changed_since_export": False}

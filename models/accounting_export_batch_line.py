@@ -174,7 +174,7 @@ class AccountingExportBatchLine(models.Model):
                 f"\t{_copy_text(previous_id or None)}\t{_copy_text(name)}"
                 f"\t{_copy_text(partner)}\t{_copy_text(amount)}\n"
             )
-        data = io.StringIO("".join(rows))
+        data = io.BytesIO("".join(rows).encode())
         self.env.flush_all()
         # as Odoo's own COPY (models.py): no asynchronous wait callback
         callback = psycopg2.extensions.get_wait_callback()

@@ -23,7 +23,7 @@ ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
 KIND_ORDER = ("customer", "item", "invoice", "credit_note", "payment")
 CUSTOMERS_KEPT = 5000  # customers built and kept for their next documents
-CACHED_NUMBERS = 20000  # floats remembered as Decimals (see dec)
+CACHED_NUMBERS = 2000  # floats remembered as Decimals (see dec)
 # what an invoice or credit note gives its document, read in one query
 MOVE_COLUMNS = (
     "name",
