@@ -7,13 +7,15 @@ also checks both give the same answer.
 Time comes from rounds without memory tracing (tracemalloc slows Python
 down); peak memory from separate traced rounds; the SQL query count from the
 cursor. Each run starts with an empty ORM cache, so nothing read by one run
-helps the next.
+helps the next, and with the case's ``before`` done (outside the timing):
+e.g. :func:`vacuum` of what the runs before wrote and rolled back.
 """
 
 import gc
 import statistics
 import time
 import tracemalloc
+from contextlib import closing
 from dataclasses import dataclass, field
 
 BENCHMARKS = []
@@ -37,6 +39,7 @@ class Case:
     same: object = None
     rounds: int = 7
     memory_rounds: int = 2
+    before: object = None  # run before each run, untimed: before(env)
 
 
 class Benchmark:
@@ -97,7 +100,30 @@ def rolled_back(env, job):
         savepoint.close(rollback=True)
 
 
-def _run_once(env, func, trace=False):
+def vacuum(env, tables):
+    """VACUUM ``tables`` from a connection of its own (VACUUM runs outside a
+    transaction): the rows a rolled-back run inserted stay in the tables and
+    their indexes as dead rows until vacuumed, and a run after thousands of
+    them is slower for it (with autovacuum off, as on CI machines, they are
+    never cleared). The dead rows of rolled-back savepoints can be removed
+    while the benchmark's transaction is open. No ANALYZE: from outside,
+    the tables look as committed, not as the benchmark's transaction sees
+    them, and their statistics would mislead its query plans."""
+    import psycopg2
+
+    from odoo.sql_db import connection_info_for
+
+    _db, info = connection_info_for(env.cr.dbname)
+    with closing(psycopg2.connect(**info)) as connection:
+        connection.autocommit = True
+        with connection.cursor() as cursor:
+            for table in tables:
+                cursor.execute(f'VACUUM "{table}"')
+
+
+def _run_once(env, func, trace=False, before=None):
+    if before:
+        before(env)
     env.invalidate_all()
     gc.collect()
     cr = env.cr
@@ -118,8 +144,8 @@ def _run_once(env, func, trace=False):
 def run_case(env, case, log=None):
     ours, odoo = Stats(), Stats()
     # warm-up: fills the registry's caches, and proves it is the same job
-    ours_result = _run_once(env, case.ours)[0]
-    odoo_result = _run_once(env, case.odoo)[0]
+    ours_result = _run_once(env, case.ours, before=case.before)[0]
+    odoo_result = _run_once(env, case.odoo, before=case.before)[0]
     if case.same:
         case.same(ours_result, odoo_result)
     del ours_result, odoo_result
@@ -127,12 +153,12 @@ def run_case(env, case, log=None):
     for index in range(case.rounds):
         # alternate who goes first, so that neither always runs warmer
         for func, stats in ways if index % 2 == 0 else reversed(ways):
-            _result, elapsed, queries, _peak = _run_once(env, func)
+            _result, elapsed, queries, _peak = _run_once(env, func, before=case.before)
             stats.times.append(elapsed)
             stats.queries.append(queries)
     for index in range(case.memory_rounds):
         for func, stats in ways if index % 2 == 0 else reversed(ways):
-            stats.peaks.append(_run_once(env, func, trace=True)[3])
+            stats.peaks.append(_run_once(env, func, trace=True, before=case.before)[3])
     if log:
         log(
             f"  {case.label}: ours {ours.median * 1000:.0f} ms, "
