@@ -226,6 +226,48 @@ def test_field_map_is_configurable():
     assert any("NOSUCHFLD" in p.message for p in problems)
 
 
+def test_each_document_gets_its_own_problems():
+    """A value is checked and encoded once per field, and reused when it
+    comes again: a problem, though, is every document's own."""
+    long_name = "Kedai Runcit Dan Borong Ah Seng Bersaudara Sdn Bhd"  # > 40
+    docs = [
+        short_invoice(
+            f"IV260000{n}",
+            customer=customer("3000A001", name=long_name),
+            lines=(line("10.00", quantity=D("0.629"), unit_price=D("15.90")),),
+            total=D("10.00"),
+        )
+        for n in (1, 2, 3)
+    ]
+    problems = EMAS.validate({"invoice": docs})
+    cut = [p.record for p in problems if "NAME is cut" in p.message]
+    decimals = [p.record for p in problems if "decimals" in p.message]
+    assert cut == ["IV2600001", "IV2600002", "IV2600003"]
+    assert decimals == ["IV2600001", "IV2600002", "IV2600003"]
+    # without problems, the same values are written alike in every record
+    docs = [short_invoice(f"IV260000{n}") for n in (1, 2, 3)]
+    heads, lines_ = export(docs)
+    _f, records, _t = read_dbf(heads.data)
+    assert [r["REF"] for r in records] == ["IV2600001", "IV2600002", "IV2600003"]
+    assert len({(r["CODE"], r["NAME"], r["DATE"], r["T_AMT"]) for r in records}) == 1
+    _f, rows, _t = read_dbf(lines_.data)
+    assert len(rows) == 3 * len(docs[0].lines)
+    assert {r["qty"] for r in rows} == {float(ln.quantity) for ln in docs[0].lines}
+
+
+def test_two_values_sent_to_one_field_the_last_wins():
+    # po_number comes before so_number in a document's values: both sent to
+    # REF2, so_number's is written, and an empty one empties the field
+    inv = short_invoice(reference="PO-7788", origin="SO-0042")
+    heads, _l = export([inv], header_map={"po_number": "REF2", "so_number": "REF2"})
+    _f, records, _t = read_dbf(heads.data)
+    assert records[0]["REF2"] == "SO-0042"
+    inv = short_invoice(reference="PO-7788", origin="")
+    heads, _l = export([inv], header_map={"po_number": "REF2", "so_number": "REF2"})
+    _f, records, _t = read_dbf(heads.data)
+    assert records[0]["REF2"] == ""
+
+
 def test_the_pair_in_one_archive():
     import io
     import zipfile
