@@ -31,8 +31,6 @@ from .records import CreditNote
 RULES = layouts.EMAS_RULES
 HEADER_FIELDS = parse_schema(layouts.ICMASTE_SCHEMA)
 LINE_FIELDS = parse_schema(layouts.ICTRANE_SCHEMA)
-HEADER_BY_NAME = {f.name: f for f in HEADER_FIELDS}
-LINE_BY_NAME = {f.name: f for f in LINE_FIELDS}
 DBF_MIME = "application/x-dbf"
 
 # logical keys that hold codes: too long is an error, not a cut
