@@ -8,6 +8,7 @@ import tempfile
 import zipfile
 from datetime import datetime
 from decimal import Decimal
+from unittest.mock import patch
 
 from dbfread import DBF
 
@@ -15,6 +16,7 @@ from odoo import Command, fields
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
+from ..models import accounting_connector, accounting_export_builder
 from .accounting_export_common import AccountingExportCommon
 
 
@@ -357,6 +359,44 @@ class TestAccountingExport(AccountingExportCommon):
             )
             self._sow_pay(invoice, 10.0)
         self.assertEqual(count(), few)
+
+    def test_customers_are_read_once_a_chunk(self):
+        """Customers built are forgotten between chunks, never within one: a
+        customer dropped in the middle of a chunk, whose read skipped it, was
+        read again on its own for each of its next documents. Shown with
+        chunks of 2 documents and room for 1 customer (5,000 otherwise)."""
+        self._sow_generate_codes(self.sql, self.partners, self.products)
+        for _i in range(3):
+            for partner in (self.customer_kl, self.customer_png):
+                self._sow_invoice_taxed(
+                    partner, [(self.product_rice, 1, 38.90, self.tax_st10)]
+                )
+        cr = self.env.cr
+        execute = cr.execute
+
+        def partner_reads(kept):
+            self.env.flush_all()
+            self.env.invalidate_all()
+            queries = []
+
+            def spy(query, *args, **kwargs):
+                queries.append(str(query))
+                return execute(query, *args, **kwargs)
+
+            with (
+                patch.object(accounting_connector, "CHUNK", 2),
+                patch.object(accounting_export_builder, "CUSTOMERS_KEPT", kept),
+                patch.object(cr, "execute", spy),
+            ):
+                plan = self.sql._sow_plan(["invoice"], self.today, self.today, False)
+            self.assertEqual(plan.count("invoice"), 8)  # 4 chunks
+            # the customers' read (their delivery address joined laterally)
+            return sum("JOIN LATERAL" in query for query in queries)
+
+        # read once, kept for the later chunks; forgotten after each chunk,
+        # read once in each (dropped within a chunk: 7 reads)
+        self.assertEqual(partner_reads(5000), 1)
+        self.assertEqual(partner_reads(1), 4)
 
     # --------------------------------------------------------- validation
     def test_validation_lists_every_problem_and_writes_nothing(self):
