@@ -169,22 +169,9 @@ def checksum(record):
         value = getattr(record, name)
         if name == "customer" and value is not None:
             value = value.code
-        if value.__class__ is tuple and value:
-            # a document's lines or knock-offs: the tuple's repr, without
-            # the guard against recursion each dataclass repr goes through
-            # (a record holds no cycle)
-            text = ", ".join(map(_plain_repr, value))
-            parts.append(f"{name}=({text},)" if len(value) == 1 else f"{name}=({text})")
-        else:
-            parts.append(f"{name}={value!r}")
+        parts.append(f"{name}={value!r}")
     text = f"{cls.__name__}:{cls.__qualname__}({', '.join(parts)})"
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _plain_repr(value):
-    """repr(value); for a dataclass, its generated repr called directly."""
-    function = getattr(value.__class__.__repr__, "__wrapped__", None)
-    return function(value) if function is not None else repr(value)
 
 
 _FIELD_NAMES = {}  # class -> names of the fields its repr shows
