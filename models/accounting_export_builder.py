@@ -8,7 +8,6 @@ one problem listing the invoices that use it, not one problem per line).
 """
 
 import dataclasses
-import functools
 import re
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
@@ -23,7 +22,6 @@ ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
 KIND_ORDER = ("customer", "item", "invoice", "credit_note", "payment")
 CUSTOMERS_KEPT = 5000  # customers built and kept for their next documents
-CACHED_NUMBERS = 2000  # floats remembered as Decimals (see dec)
 # what an invoice or credit note gives its document, read in one query
 MOVE_COLUMNS = (
     "name",
@@ -82,22 +80,10 @@ PARTNER_COLUMNS = (
 )
 
 
-def _dec(value, places):
+def dec(value, places=2):
     return Decimal(repr(value or 0.0)).quantize(
         Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP
     )
-
-
-# amounts, quantities and prices repeat across an export's lines: each float
-# is converted once (a Decimal is immutable, so one object serves them all)
-_dec_cached = functools.lru_cache(maxsize=CACHED_NUMBERS)(_dec)
-
-
-def dec(value, places=2):
-    """A float (or None) as a Decimal of ``places`` decimals, rounded half up."""
-    if not value:
-        return _dec(value, places)  # not cached: 0.0 and -0.0 are equal keys
-    return _dec_cached(value, places)
 
 
 def compact_number(name, limit):
@@ -111,19 +97,10 @@ def compact_number(name, limit):
     return text
 
 
-def _number(value):
-    result = Decimal(repr(value or 0.0)).normalize()
-    return result if result != result.to_integral() else result.quantize(Decimal(1))
-
-
-_number_cached = functools.lru_cache(maxsize=CACHED_NUMBERS)(_number)
-
-
 def number(value):
     """A quantity or unit price: as many decimals as it has, no more."""
-    if not value:
-        return _number(value)  # not cached: 0.0 and -0.0 are equal keys
-    return _number_cached(value)
+    result = Decimal(repr(value or 0.0)).normalize()
+    return result if result != result.to_integral() else result.quantize(Decimal(1))
 
 
 class _Resolver:
