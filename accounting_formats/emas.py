@@ -311,11 +311,7 @@ class _Table:
         when it had a problem."""
         codepage, length = self.codepage, field.length
         if checked:
-            if value is None or value == "":
-                return b" " * length
-            return encode_text(
-                value if value.__class__ is str else str(value), length, codepage
-            ).ljust(length, b" ")
+            return encode_value(value, field, codepage)
         if not value:
             value = ""
         elif value.__class__ is str and value.isprintable():
