@@ -110,6 +110,7 @@ def vacuum(env, tables):
     the tables look as committed, not as the benchmark's transaction sees
     them, and their statistics would mislead its query plans."""
     import psycopg2
+    from psycopg2 import sql
 
     from odoo.sql_db import connection_info_for
 
@@ -118,7 +119,7 @@ def vacuum(env, tables):
         connection.autocommit = True
         with connection.cursor() as cursor:
             for table in tables:
-                cursor.execute(f'VACUUM "{table}"')
+                cursor.execute(sql.SQL("VACUUM {}").format(sql.Identifier(table)))
 
 
 def _run_once(env, func, trace=False, before=None):
