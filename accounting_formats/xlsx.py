@@ -20,6 +20,7 @@ EPOCH = date(1899, 12, 30)
 STYLE_DATE, STYLE_BOLD, STYLE_CAPTION = 1, 2, 3
 MAX_ROWS = 1048576
 STRINGS_KEPT = 20_000  # distinct strings remembered (see XlsxWriter)
+_FORGOTTEN = object()  # a value no cell holds
 MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -77,17 +78,18 @@ class XlsxWriter:
     # -- cells
     def _string(self, text):
         self._string_count += 1
+        if len(self._strings) >= STRINGS_KEPT:
+            self._strings.clear()
         index = self._strings.get(text)
         if index is None:
             index = self._new_string(text)
         return index
 
     def _new_string(self, text):
-        """The index of a new entry of the table of strings."""
-        strings = self._strings
-        if len(strings) >= STRINGS_KEPT:
-            strings.clear()
-        index = strings[text] = self._unique
+        """The index of a new entry of the table of strings (the strings
+        remembered are forgotten between rows, never within one: see
+        writer())."""
+        index = self._strings[text] = self._unique
         self._unique += 1
         space = ' xml:space="preserve"' if text != text.strip() or "\n" in text else ""
         self._string_file.write(f"<si><t{space}>{escape(text)}</t></si>".encode())
@@ -158,6 +160,14 @@ class XlsxWriter:
             # own columns, repeated on each of its lines) is written as it
             # was then: only the cell's reference changes
             row = self.row + 1
+            if len(strings) >= STRINGS_KEPT:
+                # forgotten here, between rows: a cell taken as written in
+                # the row before (below) then holds the index its value
+                # would get now, so the bytes do not depend on which values
+                # are the very same objects (records sent to another
+                # process are copies)
+                strings.clear()
+                previous[0] = [_FORGOTTEN] * len(columns)
             pieces = ['<row r="']
             add = pieces.append
             between = '">'  # what comes before the next cell's reference

@@ -14,6 +14,7 @@ from ..accounting_formats import (
     get_package,
     records as af,
 )
+from ..accounting_formats.background import new_checker
 from ..accounting_formats.common import ERROR, WARNING, ascii_fold
 from ..accounting_formats.layouts import (
     CODE_LIMITS,
@@ -21,7 +22,7 @@ from ..accounting_formats.layouts import (
     EMAS_HEADER_MAP,
     EMAS_LINE_MAP,
 )
-from ..accounting_formats.package import check_and_add, record_label
+from ..accounting_formats.package import record_label
 from ..accounting_formats.registry import KINDS
 
 _logger = logging.getLogger(__name__)
@@ -49,6 +50,9 @@ DEFAULTS = {
 
 
 CHUNK = 500  # records built at a time: memory stays flat however many
+# records from which a child process checks and writes them (see
+# accounting_formats.background): below, forking costs more than it saves
+FORK_FROM = 1000
 
 
 class ExportPlan:
@@ -494,9 +498,13 @@ class AccountingConnector(models.Model):
         resolver = builder._sow_resolver(self)
         package = self._sow_package()
         options = package.options(self._sow_options())
-        plan.writer = package.writer(options)
+        # the package's checks and files in a child process when there are
+        # enough records for it to pay (a context key forces either way)
+        fork = self.env.context.get("sow_export_fork")
+        if fork is None:
+            fork = sum(len(records) for records in groups.values()) >= FORK_FROM
+        plan.writer = new_checker(package, options, fork=fork)
         Line = self.env["accounting.export.batch.line"]
-        format_problems = []
         changed = []
         unmapped = set()  # documents with a missing mapping
         for kind, records in groups.items():
@@ -505,6 +513,7 @@ class AccountingConnector(models.Model):
             for ids in split_every(CHUNK, records.ids):
                 chunk = records.browse(ids)
                 last = Line._sow_last_lines(self, kind, chunk)
+                documents = []
                 for record in chunk:
                     before = resolver.missing_total
                     document = builder._sow_document(resolver, kind, record)
@@ -527,17 +536,16 @@ class AccountingConnector(models.Model):
                         (record.id, checksum, status, line and line["id"])
                         + _describe(document)
                     )
-                    # the package's own checks, on every document written;
-                    # written now (unless it failed), never checked again
-                    check_and_add(
-                        package, plan.writer, kind, document, options, format_problems
-                    )
+                    documents.append(document)
+                # the package's own checks, on every document written; written
+                # now (unless it failed), never checked again
+                plan.writer.add(kind, documents)
                 resolver.forget()
                 self.env.invalidate_all()
             plan.items[kind] = items
             plan.skipped[kind] = skipped
         plan.problems += resolver.mapping_problems()
-        for problem in format_problems:
+        for problem in plan.writer.problems():
             if problem.rule == "required" and problem.record in unmapped:
                 continue  # already reported as a missing mapping
             plan.problems.append(problem)
@@ -551,6 +559,8 @@ class AccountingConnector(models.Model):
         Raises UserError listing every error; nothing is written then.
         """
         self.ensure_one()
+        if plan.errors or not plan.total:
+            plan.writer.close()  # no files: their child process, if any, ends
         if plan.errors:
             raise UserError(self._sow_problems_text(plan.errors))
         if not plan.total:
@@ -571,9 +581,11 @@ class AccountingConnector(models.Model):
         now = fields.Datetime.now()
         # file names and dates in the user's time, as the package's user sees
         when = fields.Datetime.context_timestamp(self, now).replace(tzinfo=None)
-        files = plan.writer.files(when)
+        # the files are written (by a child process, if any) while the
+        # batch and its lines are
+        plan.writer.prepare(when)
         return self.env["accounting.export.batch"]._sow_create(
-            plan, files, trigger, now
+            plan, lambda: plan.writer.files(when), trigger, now
         )
 
     def _sow_problems_text(self, problems):

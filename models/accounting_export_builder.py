@@ -556,7 +556,10 @@ class AccountingExportBuilder(models.AbstractModel):
     @api.model
     def _sow_fetch_lines(self, resolver, moves):
         """The product lines of a set of invoices, in one query: codes are
-        resolved by id, so the ORM need not load 50,000 line records."""
+        resolved by id, so the ORM need not load 50,000 line records. The
+        numbers come as the text of the Decimals they become (quantity and
+        price as number(), amounts as dec() would make them from floats):
+        the database formats 50,000 lines' numbers faster than Python."""
         Line = self.env["account.move.line"]
         Line.flush_model()
         taxes = Line._fields["tax_ids"]
@@ -565,12 +568,22 @@ class AccountingExportBuilder(models.AbstractModel):
         rows = self.env.execute_query(
             SQL(
                 """
-                SELECT l.move_id, l.name, l.quantity, l.price_unit, l.discount,
-                       l.price_subtotal, l.price_total, l.account_id, l.product_id,
-                       l.product_uom_id,
+                SELECT l.move_id, l.name,
+                       CASE WHEN strpos(v.qty, '.') > 0
+                            THEN rtrim(rtrim(v.qty, '0'), '.') ELSE v.qty END,
+                       CASE WHEN strpos(v.price, '.') > 0
+                            THEN rtrim(rtrim(v.price, '0'), '.') ELSE v.price END,
+                       CASE WHEN l.discount <> 0
+                            THEN round(l.discount, 2)::text END,
+                       round(COALESCE(l.price_subtotal, 0), 2)::text,
+                       round(COALESCE(l.price_total, 0)
+                             - COALESCE(l.price_subtotal, 0), 2)::text,
+                       l.account_id, l.product_id, l.product_uom_id,
                        ARRAY(SELECT r.%(tax)s FROM %(rel)s r
                               WHERE r.%(line)s = l.id ORDER BY r.%(tax)s)
-                  FROM account_move_line l
+                  FROM account_move_line l,
+                       LATERAL (SELECT COALESCE(l.quantity, 0)::text AS qty,
+                                       COALESCE(l.price_unit, 0)::text AS price) v
                  WHERE l.move_id = ANY(%(moves)s) AND l.display_type = 'product'
                  ORDER BY l.move_id, l.sequence, l.id
                 """,
@@ -589,8 +602,8 @@ class AccountingExportBuilder(models.AbstractModel):
             quantity,
             price,
             discount,
-            subtotal,
-            total,
+            amount,
+            tax_amount,
             account_id,
             product_id,
             uom_id,
@@ -613,25 +626,27 @@ class AccountingExportBuilder(models.AbstractModel):
                 env._("give the line one tax, or merge the taxes into one"),
             )
         if tax_ids and resolver.price_included(tax_ids):
-            price = (
+            unit_price = number(
                 env["account.tax"]
                 .browse(tax_ids)
                 .compute_all(
-                    price,
+                    float(price),
                     move.currency_id,
                     1.0,
                     env["product.product"].browse(product_id),
                     move.partner_id,
                 )["total_excluded"]
             )
+        else:
+            unit_price = Decimal(price)
         uom = resolver.code_id("uom", "uom.uom", uom_id, name, required=False)
         return af.Line(
             account=resolver.code_id("account", "account.account", account_id, name),
             description=label or "",
-            quantity=number(quantity),
-            unit_price=number(price),
-            amount=dec(subtotal),
-            tax_amount=dec((total or 0.0) - (subtotal or 0.0)),
+            quantity=Decimal(quantity),
+            unit_price=unit_price,
+            amount=Decimal(amount),
+            tax_amount=Decimal(tax_amount),
             tax_code=resolver.code_id("tax", "account.tax", tax_ids[0], name)
             if tax_ids
             else "",
@@ -639,7 +654,7 @@ class AccountingExportBuilder(models.AbstractModel):
             if product_id and resolver.item_codes
             else "",
             uom=uom or resolver.default_uom,
-            discount=dec(discount) if discount else ZERO,
+            discount=Decimal(discount) if discount else ZERO,
         )
 
     def _sow_move_values(self, resolver, move):

@@ -10,6 +10,7 @@ from . import test_field_screen
 from . import test_accounting_connector
 from . import test_accounting_export
 from . import test_accounting_export_access
+from . import test_accounting_export_process
 from . import test_stock_availability
 from . import test_stock_inquiry
 from . import test_stock_confirm_policy

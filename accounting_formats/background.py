@@ -1,0 +1,244 @@
+# Copyright 2026 Sales Order Workflow contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""A package's checks and files, made beside the code that builds the records.
+
+An export spends its time in two halves: building the documents (reading the
+database) and checking and writing them (this package). :class:`Checker` does
+the second half in the same process, one record at a time.
+:class:`ForkedChecker` does it in a forked child process, so that on a
+machine of two cores or more the child checks and writes a chunk of records
+while the parent builds the next: the same problems, the same bytes.
+
+The child only ever runs this package's pure Python: it never touches the
+parent's database connection or files, and it leaves with ``os._exit``, so
+nothing of the parent (a connection's goodbye to its server, an ``atexit``
+hook) runs in it. Everything the parent had before the fork is frozen out of
+the child's garbage collector for the same reason.
+
+    checker = new_checker(package, options, fork=True)
+    checker.add("invoice", invoices)        # any number of times
+    problems = checker.problems()           # every problem, in order
+    checker.prepare(when)                   # (optional) start the files
+    files = checker.files(when)             # then take them (or close())
+"""
+
+import gc
+import os
+import pickle
+import queue
+import signal
+import threading
+import traceback
+import tracemalloc
+import weakref
+from contextlib import suppress
+from multiprocessing.connection import Pipe
+
+from .package import check_and_add
+
+QUEUED = 4  # requests (chunks of records) waiting for the child, at most
+PROTOCOL = pickle.HIGHEST_PROTOCOL
+
+
+class Checker:
+    """Checks and writes records in this process."""
+
+    forked = False
+    child_peak = 0  # Python's peak memory in a child, in bytes (none here)
+
+    def __init__(self, package, options):
+        self.package = package
+        self.options = package.options(options)
+        self.writer = package.writer(self.options)
+        self._problems = []
+
+    def add(self, kind, records):
+        package, writer, options = self.package, self.writer, self.options
+        problems = self._problems
+        for record in records:
+            check_and_add(package, writer, kind, record, options, problems)
+
+    def problems(self):
+        return list(self._problems)
+
+    def prepare(self, when):
+        """Start writing the files (see :meth:`ForkedChecker.prepare`)."""
+
+    def files(self, when):
+        return self.writer.files(when)
+
+    def close(self):
+        pass
+
+
+class ChildError(RuntimeError):
+    """The child process failed; carries its traceback as text."""
+
+
+def _serve(connection, package, options):
+    """The child's loop: add, problems, files (then leave) or close."""
+    checker = Checker(package, options)
+    while True:
+        request, argument = connection.recv()
+        if request == "add":
+            checker.add(*argument)
+        elif request == "problems":
+            connection.send(("ok", checker.problems()))
+        elif request == "files":
+            files = checker.files(argument)
+            peak = tracemalloc.get_traced_memory()[1] if tracemalloc.is_tracing() else 0
+            connection.send(("ok", (files, peak)))
+            return
+        else:
+            raise ValueError(f"unknown request {request!r}")
+
+
+def _pump(connection, outbox, errors):
+    """The parent's sender thread: writes the queued requests to the child,
+    so that building the next records never waits for the child to read
+    (unless QUEUED requests wait already). Once a write failed (the child
+    left), the rest is dropped."""
+    while True:
+        data = outbox.get()
+        if data is None:
+            return
+        if errors:
+            continue
+        try:
+            connection.send_bytes(data)
+        except OSError as error:
+            errors.append(error)
+
+
+def _end(pid, connection, outbox, sender, kill):
+    """Stop the sender, close the pipe and wait for the child; ``kill``
+    when the child is not to finish what it was sent."""
+    if kill:
+        with suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    outbox.put(None)
+    sender.join()
+    connection.close()
+    with suppress(ChildProcessError):  # already waited for
+        os.waitpid(pid, 0)
+
+
+class ForkedChecker:
+    """Checks and writes records in a forked child process (see the module)."""
+
+    forked = True
+
+    def __init__(self, package, options):
+        self.child_peak = 0
+        parent_end, child_end = Pipe()
+        # what exists now, garbage included, is never collected in the child
+        # (see the module); the parent collects it as before
+        gc.freeze()
+        try:
+            pid = os.fork()
+        except BaseException:
+            gc.unfreeze()
+            raise
+        if pid == 0:  # the child
+            code = 1
+            try:
+                parent_end.close()
+                if tracemalloc.is_tracing():
+                    tracemalloc.clear_traces()  # its own peak, not its parent's
+                _serve(child_end, package, options)
+                code = 0
+            except BaseException:  # noqa: BLE001  reported to the parent
+                with suppress(BaseException):  # unless the parent left
+                    child_end.send(("error", traceback.format_exc()))
+            finally:
+                os._exit(code)
+        gc.unfreeze()
+        child_end.close()
+        self.pid = pid
+        self._connection = parent_end
+        self._preparing = None  # the date of the files asked for
+        self._outbox = queue.Queue(QUEUED)
+        self._errors = []  # what the sender met
+        sender = threading.Thread(
+            target=_pump,
+            args=(parent_end, self._outbox, self._errors),
+            name=f"export-sender-{pid}",
+            daemon=True,
+        )
+        sender.start()
+        self._kill = [True]  # until the child has written the files
+        self._closer = weakref.finalize(
+            self, _end, pid, parent_end, self._outbox, sender, self._kill
+        )
+
+    def _send(self, request, argument=None):
+        if self._errors:  # the child left: say why, if it said
+            self._fail(self._errors[0])
+        if not self._closer.alive:
+            raise ChildError("the export's child process was closed")
+        self._outbox.put(pickle.dumps((request, argument), PROTOCOL))
+
+    def _answer(self):
+        try:
+            status, answer = self._connection.recv()
+        except (EOFError, OSError) as error:
+            self._fail(error)
+        if status == "error":
+            self.close()
+            raise ChildError(answer)
+        return answer
+
+    def _fail(self, error):
+        """Raise what the child reported before leaving, or ``error``."""
+        message = None
+        with suppress(EOFError, OSError):
+            if self._connection.poll(0):
+                status, answer = self._connection.recv()
+                if status == "error":
+                    message = answer
+        self.close()
+        raise ChildError(message or f"the export's child process left ({error})")
+
+    def add(self, kind, records):
+        self._send("add", (kind, list(records)))
+
+    def problems(self):
+        self._send("problems")
+        return self._answer()
+
+    def prepare(self, when):
+        """Have the child write the files dated ``when`` now, while this
+        process does something else; :meth:`files` then takes them."""
+        if self._preparing is None:
+            self._send("files", when)
+            self._preparing = when
+        elif self._preparing != when:
+            raise ValueError("the files are being written for another date")
+
+    def files(self, when):
+        self.prepare(when)
+        files, self.child_peak = self._answer()
+        self._kill[0] = False  # it has left by itself
+        self.close()
+        return files
+
+    def close(self):
+        """End the child, at once (without files) unless it wrote them."""
+        self._closer()
+
+
+def can_fork():
+    """Whether a child process can check and write beside the parent."""
+    if not hasattr(os, "fork"):
+        return False
+    # the cores this process may run on (a container's, not the host's)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    return cores > 1
+
+
+def new_checker(package, options, fork=False):
+    """A :class:`ForkedChecker` when ``fork`` and the machine can, else a
+    :class:`Checker`."""
+    if fork and can_fork():
+        return ForkedChecker(package, options)
+    return Checker(package, options)
