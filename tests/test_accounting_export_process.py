@@ -86,9 +86,7 @@ class TestAccountingExportProcess(AccountingExportCommon):
         batch = self.sql._sow_export(plan)
         self.assertEqual(batch.state, "done")
         self.assertEqual(len(batch.line_ids), 7)  # 5 invoices, 1 refund, 1 payment
-        self.assertEqual(
-            sorted(batch.attachment_ids.mapped("name"))[0][:6], "AR_PM."
-        )
+        self.assertEqual(sorted(batch.attachment_ids.mapped("name"))[0][:6], "AR_PM.")
         data = batch._sow_file_bytes()
         self.assertEqual(len(data), 3)
         self.assertTrue(all(raw.startswith(b"PK") for raw in data.values()))
