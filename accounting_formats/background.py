@@ -13,7 +13,11 @@ The child only ever runs this package's pure Python: it never touches the
 parent's database connection or files, and it leaves with ``os._exit``, so
 nothing of the parent (a connection's goodbye to its server, an ``atexit``
 hook) runs in it. Everything the parent had before the fork is frozen out of
-the child's garbage collector for the same reason.
+the child's garbage collector for the same reason (which also spares the
+child scanning the parent's heap). Records reach it pickled, through a pipe
+that a thread of the parent writes (at most QUEUED chunks wait, so memory
+stays flat); its problems and files come back the same way. A child whose
+files are not wanted (a preview, an export with errors) is killed.
 
     checker = new_checker(package, options, fork=True)
     checker.add("invoice", invoices)        # any number of times
@@ -30,6 +34,7 @@ import signal
 import threading
 import traceback
 import tracemalloc
+import warnings
 import weakref
 from contextlib import suppress
 from multiprocessing.connection import Pipe
@@ -135,7 +140,12 @@ class ForkedChecker:
         # (see the module); the parent collects it as before
         gc.freeze()
         try:
-            pid = os.fork()
+            with warnings.catch_warnings():
+                # Python 3.12+ warns of forking a process with threads (a
+                # threaded Odoo server): the child runs none of their code
+                # and takes none of their locks
+                warnings.simplefilter("ignore", DeprecationWarning)
+                pid = os.fork()
         except BaseException:
             gc.unfreeze()
             raise
@@ -240,5 +250,8 @@ def new_checker(package, options, fork=False):
     """A :class:`ForkedChecker` when ``fork`` and the machine can, else a
     :class:`Checker`."""
     if fork and can_fork():
-        return ForkedChecker(package, options)
+        try:
+            return ForkedChecker(package, options)
+        except OSError:  # no process to be had (memory, limits): here then
+            pass
     return Checker(package, options)
