@@ -27,6 +27,7 @@ files are not wanted (a preview, an export with errors) is killed.
 """
 
 import gc
+import logging
 import os
 import pickle
 import queue
@@ -41,6 +42,7 @@ from multiprocessing.connection import Pipe
 
 from .package import check_and_add
 
+_logger = logging.getLogger(__name__)
 QUEUED = 4  # requests (chunks of records) waiting for the child, at most
 PROTOCOL = pickle.HIGHEST_PROTOCOL
 
@@ -252,6 +254,6 @@ def new_checker(package, options, fork=False):
     if fork and can_fork():
         try:
             return ForkedChecker(package, options)
-        except OSError:  # no process to be had (memory, limits): here then
-            pass
+        except OSError as error:  # no process to be had (memory, limits)
+            _logger.warning("No child process for the export (%s): one process", error)
     return Checker(package, options)

@@ -134,3 +134,18 @@ def test_new_checker_forks_only_when_asked():
         assert type(forked) is ForkedChecker and forked.forked
     finally:
         forked.close()
+
+
+def test_no_process_to_be_had_checks_here(monkeypatch):
+    """Where the system gives no new process (memory, limits), the export
+    runs in this process instead of failing."""
+
+    def no_fork():
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    package = get_package("sql_account")
+    checker = new_checker(package, {}, fork=True)
+    assert type(checker) is Checker
+    checker.add("invoice", [invoice()])
+    assert checker.files(WHEN)[0].records == 1
