@@ -43,6 +43,7 @@ from multiprocessing.connection import Pipe
 from .package import check_and_add
 
 _logger = logging.getLogger(__name__)
+_FORKING = threading.Lock()
 QUEUED = 4  # requests (chunks of records) waiting for the child, at most
 PROTOCOL = pickle.HIGHEST_PROTOCOL
 
@@ -83,7 +84,7 @@ class ChildError(RuntimeError):
 
 
 def _serve(connection, package, options):
-    """The child's loop: add, problems, files (then leave) or close."""
+    """The child's loop: add, problems, then files (and leave)."""
     checker = Checker(package, options)
     while True:
         request, argument = connection.recv()
@@ -138,19 +139,22 @@ class ForkedChecker:
     def __init__(self, package, options):
         self.child_peak = 0
         parent_end, child_end = Pipe()
+        pid = None
         # what exists now, garbage included, is never collected in the child
-        # (see the module); the parent collects it as before
-        gc.freeze()
-        try:
-            with warnings.catch_warnings():
-                # Python 3.12+ warns of forking a process with threads (a
-                # threaded Odoo server): the child runs none of their code
-                # and takes none of their locks
-                warnings.simplefilter("ignore", DeprecationWarning)
-                pid = os.fork()
-        except BaseException:
-            gc.unfreeze()
-            raise
+        # (see the module); the parent collects it as before. One fork at a
+        # time: another thread's unfreeze must not come between.
+        with _FORKING:
+            gc.freeze()
+            try:
+                with warnings.catch_warnings():
+                    # Python 3.12+ warns of forking a process with threads (a
+                    # threaded Odoo server): the child runs none of their code
+                    # and takes none of their locks
+                    warnings.simplefilter("ignore", DeprecationWarning)
+                    pid = os.fork()
+            finally:
+                if pid != 0:
+                    gc.unfreeze()
         if pid == 0:  # the child
             code = 1
             try:
@@ -164,7 +168,6 @@ class ForkedChecker:
                     child_end.send(("error", traceback.format_exc()))
             finally:
                 os._exit(code)
-        gc.unfreeze()
         child_end.close()
         self.pid = pid
         self._connection = parent_end
