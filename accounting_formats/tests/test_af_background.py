@@ -149,3 +149,17 @@ def test_no_process_to_be_had_checks_here(monkeypatch):
     assert type(checker) is Checker
     checker.add("invoice", [invoice()])
     assert checker.files(WHEN)[0].records == 1
+
+
+def test_a_child_killed_midway_is_an_error_not_a_hang():
+    import signal
+
+    package = get_package("sql_account")
+    forked = ForkedChecker(package, {})
+    forked.add("invoice", [invoice()])
+    os.kill(forked.pid, signal.SIGKILL)
+    with pytest.raises(ChildError, match="left"):
+        for n in range(50):  # the sender meets the closed pipe, or recv does
+            forked.add("invoice", [invoice(f"INV/{n}")] * 50)
+        forked.problems()
+    assert reaped(forked.pid)
