@@ -4,6 +4,7 @@
 this process, the child's failures reported, and no child left behind."""
 
 import os
+import signal
 from decimal import Decimal as D
 
 import pytest
@@ -152,8 +153,6 @@ def test_no_process_to_be_had_checks_here(monkeypatch):
 
 
 def test_a_child_killed_midway_is_an_error_not_a_hang():
-    import signal
-
     package = get_package("sql_account")
     forked = ForkedChecker(package, {})
     forked.add("invoice", [invoice()])
