@@ -11,8 +11,9 @@ the dataclasses of :mod:`.records`; a package module turns those into files.
     files = package.export({"invoice": invoices}, datetime.now())
 
 ``export`` checks and writes in one pass. To check first and write later
-(an export's preview, then its files), use ``package.writer(options)`` and
-``check_and_add`` for each record, then ``writer.files(when)``.
+(an export's preview, then its files), use ``background.new_checker``: ``add``
+records, read its ``problems()``, then take its ``files(when)`` (in a child
+process when asked to fork).
 """
 
 from .common import ExportError, ExportFile, Problem

@@ -3,8 +3,8 @@
 """A package's checks and files, made beside the code that builds the records.
 
 An export spends its time in two halves: building the documents (reading the
-database) and checking and writing them (this package). :class:`Checker` does
-the second half in the same process, one record at a time.
+database) and checking and writing them (this package). :class:`~.package.Checker`
+does the second half in the same process, one record at a time.
 :class:`ForkedChecker` does it in a forked child process, so that on a
 machine of two cores or more the child checks and writes a chunk of records
 while the parent builds the next: the same problems, the same bytes.
@@ -40,43 +40,12 @@ import weakref
 from contextlib import suppress
 from multiprocessing.connection import Pipe
 
-from .package import check_and_add
+from .package import Checker
 
 _logger = logging.getLogger(__name__)
 _FORKING = threading.Lock()
 QUEUED = 4  # requests (chunks of records) waiting for the child, at most
 PROTOCOL = pickle.HIGHEST_PROTOCOL
-
-
-class Checker:
-    """Checks and writes records in this process."""
-
-    forked = False
-    child_peak = 0  # Python's peak memory in a child, in bytes (none here)
-
-    def __init__(self, package, options):
-        self.package = package
-        self.options = package.options(options)
-        self.writer = package.writer(self.options)
-        self._problems = []
-
-    def add(self, kind, records):
-        package, writer, options = self.package, self.writer, self.options
-        problems = self._problems
-        for record in records:
-            check_and_add(package, writer, kind, record, options, problems)
-
-    def problems(self):
-        return list(self._problems)
-
-    def prepare(self, when):
-        """Start writing the files (see :meth:`ForkedChecker.prepare`)."""
-
-    def files(self, when):
-        return self.writer.files(when)
-
-    def close(self):
-        pass
 
 
 class ChildError(RuntimeError):
@@ -155,6 +124,9 @@ class ForkedChecker:
             finally:
                 if pid != 0:
                     gc.unfreeze()
+                if pid is None:  # no fork: no pipe either
+                    parent_end.close()
+                    child_end.close()
         if pid == 0:  # the child
             code = 1
             try:

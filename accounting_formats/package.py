@@ -90,21 +90,52 @@ def check_and_add(package, writer, kind, record, options, problems):
     return True
 
 
+class Checker:
+    """Checks and writes records in this process, one at a time, keeping
+    their problems; :class:`.background.ForkedChecker` does the same in a
+    child process."""
+
+    forked = False
+    child_peak = 0  # Python's peak memory in a child, in bytes (none here)
+
+    def __init__(self, package, options):
+        self.package = package
+        self.options = package.options(options)
+        self.writer = package.writer(self.options)
+        self._problems = []
+
+    def add(self, kind, records):
+        package, writer, options = self.package, self.writer, self.options
+        problems = self._problems
+        for record in records:
+            check_and_add(package, writer, kind, record, options, problems)
+
+    def problems(self):
+        return list(self._problems)
+
+    def prepare(self, when):
+        """Start writing the files (see :meth:`.ForkedChecker.prepare`)."""
+
+    def files(self, when):
+        return self.writer.files(when)
+
+    def close(self):
+        pass
+
+
 def export_all(package, groups, when, options=None):
     """Files of ``package`` for ``{kind: records}`` in one pass (each record
     checked as it is written); raises ExportError listing every error."""
-    options = package.options(options)
-    problems = []
-    writer = package.writer(options)
+    checker = Checker(package, options)
     for kind, records in groups.items():
         if kind not in package.kinds:
-            problems.append(package._unsupported(kind))
+            checker._problems.append(package._unsupported(kind))
             continue
-        for record in records:
-            check_and_add(package, writer, kind, record, options, problems)
+        checker.add(kind, records)
+    problems = checker.problems()
     if any(problem.severity == ERROR for problem in problems):
         raise ExportError(problems)
-    return writer.files(when)
+    return checker.files(when)
 
 
 class Package:
