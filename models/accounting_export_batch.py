@@ -137,8 +137,9 @@ class AccountingExportBatch(models.Model):
     # ----------------------------------------------------------- creation
     @api.model
     def _sow_create(self, plan, files, trigger, export_date):
-        """The batch of ``plan``'s records and ``files`` (ExportFile list, or
-        a function giving it, called once the lines are written)."""
+        """The batch of ``plan``'s records and its files: ``files()`` gives
+        them (ExportFile list), called once the lines are written, so that
+        a child process writes them meanwhile."""
         connector = plan.connector
         kinds = set(plan.kinds)
         batch = self.create(
@@ -165,8 +166,7 @@ class AccountingExportBatch(models.Model):
         Line.browse(plan.previous_line_ids).write(
             {"superseded": True, "changed_since_export": False}
         )
-        if callable(files):  # written meanwhile: taken now
-            files = files()
+        files = files()
         self.env["ir.attachment"].create(
             [
                 {
