@@ -337,6 +337,48 @@ class TestAccountingExport(AccountingExportCommon):
         rows = [r for r in rows if r["DOCNO(20)"] == invoice.name]
         self.assertAlmostEqual(sum(r["_AMOUNT"] + r["_TAXAMT"] for r in rows), 3.47)
 
+    def test_line_numbers_from_sql_are_those_of_number_and_dec(self):
+        """PostgreSQL formats the lines' numbers (_sow_fetch_lines); they must
+        be the very Decimals, exponent included, that number() and dec()
+        make of the ORM's floats."""
+        self._sow_generate_codes(self.sql, self.partners, self.products)
+        invoice = self._sow_invoice_taxed(
+            self.customer_kl,
+            [
+                (self.product_rice, 100, 38.90, self.tax_st10),
+                (self.product_oil, 2.5, 1234.5, self.tax_st10),
+                (self.product_rice, 0.25, 0.1, self.env["account.tax"]),
+                (self.product_oil, 3, 7, self.env["account.tax"]),
+            ],
+            post=False,
+        )
+        invoice.invoice_line_ids[0].discount = 12.5
+        invoice.invoice_line_ids[1].discount = 3.33
+        invoice.action_post()
+        builder = self.env["accounting.export.builder"]
+        built, _problems = builder._sow_build(self.sql, {"invoice": invoice})
+        document = built["invoice"][0][1]
+        orm_lines = invoice.invoice_line_ids.sorted(lambda ln: (ln.sequence, ln.id))
+        self.assertEqual(len(document.lines), 4)
+        number, dec = accounting_export_builder.number, accounting_export_builder.dec
+        for line, orm in zip(document.lines, orm_lines, strict=True):
+            expected = {
+                "quantity": number(orm.quantity),
+                "unit_price": number(orm.price_unit),
+                "amount": dec(orm.price_subtotal),
+                "discount": dec(orm.discount) if orm.discount else Decimal("0.00"),
+            }
+            for field, value in expected.items():
+                self.assertEqual(repr(getattr(line, field)), repr(value), field)
+            # the last taxed line may carry the document's rounding cent
+            self.assertEqual(
+                repr(line.tax_amount - line.tax_adjustment),
+                repr(dec(orm.price_total - orm.price_subtotal)),
+            )
+        self.assertEqual(
+            [str(line.quantity) for line in document.lines], ["100", "2.5", "0.25", "3"]
+        )
+
     def test_plan_queries_do_not_grow_with_invoices(self):
         """Records are read per chunk: more invoices and payments, same queries."""
         self._sow_generate_codes(self.sql, self.partners, self.products)
