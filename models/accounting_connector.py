@@ -72,9 +72,10 @@ class ExportPlan:
         self.items = {}
         self.skipped = {}  # kind -> count of unchanged records left out
         self.problems = []
-        # the package's files, written as the documents are checked: the
-        # export names and dates them, without building anything again
-        self.writer = None
+        # the package's checks and files (a Checker, or a ForkedChecker in
+        # a child process), written as the documents are built: the export
+        # names and dates them, without building anything again
+        self.checker = None
 
     @property
     def errors(self):
@@ -503,7 +504,7 @@ class AccountingConnector(models.Model):
         fork = self.env.context.get("sow_export_fork")
         if fork is None:
             fork = sum(len(records) for records in groups.values()) >= FORK_FROM
-        plan.writer = new_checker(package, options, fork=fork)
+        plan.checker = new_checker(package, options, fork=fork)
         Line = self.env["accounting.export.batch.line"]
         changed = []
         unmapped = set()  # documents with a missing mapping
@@ -539,13 +540,13 @@ class AccountingConnector(models.Model):
                     documents.append(document)
                 # the package's own checks, on every document written; written
                 # now (unless it failed), never checked again
-                plan.writer.add(kind, documents)
+                plan.checker.add(kind, documents)
                 resolver.forget()
                 self.env.invalidate_all()
             plan.items[kind] = items
             plan.skipped[kind] = skipped
         plan.problems += resolver.mapping_problems()
-        for problem in plan.writer.problems():
+        for problem in plan.checker.problems():
             if problem.rule == "required" and problem.record in unmapped:
                 continue  # already reported as a missing mapping
             plan.problems.append(problem)
@@ -560,7 +561,7 @@ class AccountingConnector(models.Model):
         """
         self.ensure_one()
         if plan.errors or not plan.total:
-            plan.writer.close()  # no files: their child process, if any, ends
+            plan.checker.close()  # no files: their child process, if any, ends
         if plan.errors:
             raise UserError(self._sow_problems_text(plan.errors))
         if not plan.total:
@@ -583,9 +584,9 @@ class AccountingConnector(models.Model):
         when = fields.Datetime.context_timestamp(self, now).replace(tzinfo=None)
         # the files are written (by a child process, if any) while the
         # batch and its lines are
-        plan.writer.prepare(when)
+        plan.checker.prepare(when)
         return self.env["accounting.export.batch"]._sow_create(
-            plan, lambda: plan.writer.files(when), trigger, now
+            plan, lambda: plan.checker.files(when), trigger, now
         )
 
     def _sow_problems_text(self, problems):

@@ -62,21 +62,21 @@ class TestAccountingExportProcess(AccountingExportCommon):
         when = datetime(2026, 1, 2, 3, 4, 5)
         here = self._plan(False)
         forked = self._plan(True)
-        self.assertFalse(here.writer.forked)
-        self.assertTrue(forked.writer.forked)
+        self.assertFalse(here.checker.forked)
+        self.assertTrue(forked.checker.forked)
         self.assertEqual(forked.problems, here.problems)
         self.assertTrue(any("is cut to" in str(p) for p in here.problems))
         self.assertEqual(forked.items, here.items)
         self.assertEqual(here.count("invoice"), 5)
-        here_files = here.writer.files(when)
-        forked_files = forked.writer.files(when)
+        here_files = here.checker.files(when)
+        forked_files = forked.checker.files(when)
         self.assertEqual(
             [(f.name, f.records) for f in forked_files],
             [(f.name, f.records) for f in here_files],
         )
         for mine, theirs in zip(forked_files, here_files, strict=True):
             self.assertEqual(mine.data, theirs.data, mine.name)
-        self.assertTrue(self._gone(forked.writer.pid))
+        self.assertTrue(self._gone(forked.checker.pid))
         # the server's connection is as it was: the child never used it
         self.env.cr.execute("SELECT count(*) FROM account_move")
         self.assertGreater(self.env.cr.fetchone()[0], 0)
@@ -90,7 +90,7 @@ class TestAccountingExportProcess(AccountingExportCommon):
         data = batch._sow_file_bytes()
         self.assertEqual(len(data), 3)
         self.assertTrue(all(raw.startswith(b"PK") for raw in data.values()))
-        self.assertTrue(self._gone(plan.writer.pid))
+        self.assertTrue(self._gone(plan.checker.pid))
 
     def test_no_export_ends_the_child(self):
         self.sql.tax_ids.unlink()  # every taxed line misses its tax code
@@ -98,16 +98,16 @@ class TestAccountingExportProcess(AccountingExportCommon):
         self.assertTrue(plan.errors)
         with self.assertRaisesRegex(UserError, "tax code"):
             self.sql._sow_export(plan)
-        self.assertTrue(self._gone(plan.writer.pid))
+        self.assertTrue(self._gone(plan.checker.pid))
         # a preview: the plan is dropped, and its child with it
         plan = self._plan(True)
-        pid = plan.writer.pid
+        pid = plan.checker.pid
         del plan
         self.assertTrue(self._gone(pid))
 
     def test_a_child_only_for_many_records(self):
-        self.assertFalse(self._plan(None).writer.forked)
+        self.assertFalse(self._plan(None).checker.forked)
         with patch.object(accounting_connector, "FORK_FROM", 7):
             plan = self._plan(None)
-            self.assertTrue(plan.writer.forked)
-            plan.writer.close()
+            self.assertTrue(plan.checker.forked)
+            plan.checker.close()

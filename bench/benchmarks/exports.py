@@ -202,7 +202,7 @@ def our_export(env, connector_id, date_from, date_to):
             raise AssertionError("; ".join(str(error) for error in plan.errors[:5]))
         batch = connector._sow_export(plan)
         # a child process checked and wrote the files (from FORK_FROM records)
-        note_child_peak(plan.writer.child_peak)
+        note_child_peak(plan.checker.child_peak)
         size = sum(batch.attachment_ids.mapped("file_size"))
         return plan.count("invoice"), size, plan.count("payment")
 
