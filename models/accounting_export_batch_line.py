@@ -13,16 +13,10 @@ from .accounting_export_batch import KINDS
 # the columns _sow_insert copies, in its order
 COPY_COLUMNS = (
     "batch_id",
-    "connector_id",
-    "company_id",
     "kind",
     "res_model",
     "changed_since_export",
     "superseded",
-    "create_uid",
-    "create_date",
-    "write_uid",
-    "write_date",
     "res_id",
     "checksum",
     "status",
@@ -52,17 +46,19 @@ class AccountingExportBatchLine(models.Model):
     _description = "Accounting Export Batch Line"
     _order = "batch_id desc, id"
     _rec_name = "name"
+    # An export writes a line per record (10,000 invoices, 10,000 lines),
+    # each row checked against every foreign key it holds: the batch's
+    # (who exported, when, for which connector and company) are not
+    # repeated on its lines, which keep one foreign key, to their batch
+    # (and one to the line they supersede, if any). That halves the time
+    # the lines take to write.
+    _log_access = False
 
     batch_id = fields.Many2one(
         "accounting.export.batch", required=True, ondelete="cascade", index=True
     )
-    # the batch's, set once when the line is written (a batch never moves)
-    connector_id = fields.Many2one(
-        "accounting.connector", required=True, index=True, readonly=True
-    )
-    company_id = fields.Many2one(
-        "res.company", required=True, index=True, readonly=True
-    )
+    connector_id = fields.Many2one(related="batch_id.connector_id")
+    company_id = fields.Many2one(related="batch_id.company_id")
     batch_state = fields.Selection(related="batch_id.state")
     # found by record (res_id, res_model, connector_id): one index, see init
     kind = fields.Selection(KINDS, required=True)
@@ -100,9 +96,9 @@ class AccountingExportBatchLine(models.Model):
 
     def init(self):
         # an export looks up the last line of each of its records: one index
-        # on the record (and connector) serves it, where single-column ones
-        # on kind or model (a handful of values) misled the planner and
-        # slowed the inserts of every export
+        # on the record serves it, where single-column ones on kind or model
+        # (a handful of values) misled the planner and slowed the inserts of
+        # every export; the one that also held the connector is replaced
         for column in ("kind", "res_model", "res_id", "superseded"):
             self.env.cr.execute(
                 SQL(
@@ -110,11 +106,16 @@ class AccountingExportBatchLine(models.Model):
                     SQL.identifier(f"{self._table}__{column}_index"),
                 )
             )
+        self.env.cr.execute(
+            SQL(
+                "DROP INDEX IF EXISTS %s", SQL.identifier(f"{self._table}_record_index")
+            )
+        )
         create_index(
             self.env.cr,
-            f"{self._table}_record_index",
+            f"{self._table}_res_index",
             self._table,
-            ["res_id", "res_model", "connector_id"],
+            ["res_id", "res_model"],
         )
 
     @api.model
@@ -145,26 +146,12 @@ class AccountingExportBatchLine(models.Model):
         they took longer than writing the files, and COPY takes a quarter
         less than one INSERT of them all. The lines have no computed stored
         field, no default and no override of ``create`` to skip; what
-        ``create`` would still do (rounding, who and when) is done here.
+        ``create`` would still do (rounding the amount) is done here.
         """
         self.check_access("create")
         digits = self._fields["amount"].get_digits(self.env)[1]
-        now = self.env.cr.now()
         fixed = "\t".join(
-            _copy_text(value)
-            for value in (
-                batch.id,
-                batch.connector_id.id,
-                batch.connector_id.company_id.id,
-                kind,
-                model,
-                False,
-                False,
-                self.env.uid,
-                now,
-                self.env.uid,
-                now,
-            )
+            _copy_text(value) for value in (batch.id, kind, model, False, False)
         )
         rows = []
         for res_id, checksum, status, previous_id, name, partner, amount in items:
@@ -202,7 +189,7 @@ class AccountingExportBatchLine(models.Model):
                        line.checksum, line.changed_since_export
                   FROM accounting_export_batch_line line
                   JOIN accounting_export_batch batch ON batch.id = line.batch_id
-                 WHERE line.connector_id = %(connector)s AND line.kind = %(kind)s
+                 WHERE batch.connector_id = %(connector)s AND line.kind = %(kind)s
                    AND line.res_model = %(model)s AND line.res_id = ANY(%(ids)s)
                    AND batch.state = 'done' AND line.superseded IS NOT TRUE
                  ORDER BY line.res_id, line.id DESC

@@ -110,6 +110,35 @@ class TestAccountingExportAccess(AccountingExportCommon):
             .search([("id", "=", connector.id)])
         )
 
+    def test_other_company_batch_lines_are_out_of_reach(self):
+        """A batch line holds no company of its own: the multi-company rule
+        reaches its batch's."""
+        other = self._sow_create_company("Other Sdn Bhd")
+        connector = self.env["accounting.connector"].create(
+            {"name": "Other SQL", "package": "sql_account", "company_id": other.id}
+        )
+        batch = self.env["accounting.export.batch"].create(
+            {"connector_id": connector.id}
+        )
+        theirs = self.env["accounting.export.batch.line"].create(
+            {
+                "batch_id": batch.id,
+                "kind": "invoice",
+                "res_model": "account.move",
+                "res_id": self.invoice.id,
+                "name": self.invoice.name,
+                "checksum": "0" * 64,
+            }
+        )
+        self.assertEqual((theirs.connector_id, theirs.company_id), (connector, other))
+        ours = self.sql._sow_export(
+            self.sql._sow_plan(["invoice"], self.today, self.today)
+        ).line_ids
+        Line = self.env["accounting.export.batch.line"].with_user(self.accountant)
+        self.assertEqual(Line.search([("id", "in", (theirs | ours).ids)]), ours)
+        self.assertEqual(Line.search([("connector_id", "=", self.sql.id)]), ours)
+        self.assertEqual(Line.search([("company_id", "=", other.id)]), Line)
+
 
 @tagged("post_install", "-at_install")
 class TestAccountingExportDownload(HttpCase, AccountingExportCommon):
