@@ -89,6 +89,9 @@ def is_blank(value):
 
 
 _MISSING = object()
+# compared with a Decimal, an int goes through the numbers ABCs: a Decimal
+# does not (check_row compares every amount of an export)
+_NOUGHT = Decimal(0)
 _SPECIAL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\ufffe\uffff]")
 
 
@@ -206,7 +209,7 @@ def check_row(
                 value = _too_long(
                     column, value, limit, record, kind, package_label, problems
                 )
-        elif value.__class__ is Decimal and value < 0 and not column.signed:
+        elif value.__class__ is Decimal and value < _NOUGHT and not column.signed:
             problems.append(
                 Problem(
                     record,
