@@ -22,6 +22,7 @@ files are not wanted (a preview, an export with errors) is killed.
     checker = new_checker(package, options, fork=True)
     checker.add("invoice", invoices)        # any number of times
     problems = checker.problems()           # every problem, in order
+    checker.fingerprints()                  # if added with their previous
     checker.prepare(when)                   # (optional) start the files
     files = checker.files(when)             # then take them (or close())
 """
@@ -52,15 +53,16 @@ class ChildError(RuntimeError):
     """The child process failed; carries its traceback as text."""
 
 
-def _serve(connection, package, options):
-    """The child's loop: add, problems, then files (and leave)."""
-    checker = Checker(package, options)
+def _serve(connection, package, options, skip_unchanged):
+    """The child's loop: add, problems (and fingerprints), then files (and
+    leave)."""
+    checker = Checker(package, options, skip_unchanged)
     while True:
         request, argument = connection.recv()
         if request == "add":
             checker.add(*argument)
         elif request == "problems":
-            connection.send(("ok", checker.problems()))
+            connection.send(("ok", (checker.problems(), checker.fingerprints())))
         elif request == "files":
             files = checker.files(argument)
             peak = tracemalloc.get_traced_memory()[1] if tracemalloc.is_tracing() else 0
@@ -105,8 +107,9 @@ class ForkedChecker:
 
     forked = True
 
-    def __init__(self, package, options):
+    def __init__(self, package, options, skip_unchanged=False):
         self.child_peak = 0
+        self._fingerprints = None  # with the problems, once asked for
         parent_end, child_end = Pipe()
         pid = None
         # what exists now, garbage included, is never collected in the child
@@ -133,7 +136,7 @@ class ForkedChecker:
                 parent_end.close()
                 if tracemalloc.is_tracing():
                     tracemalloc.clear_traces()  # its own peak, not its parent's
-                _serve(child_end, package, options)
+                _serve(child_end, package, options, skip_unchanged)
                 code = 0
             except BaseException:  # noqa: BLE001  reported to the parent
                 with suppress(BaseException):  # unless the parent left
@@ -186,12 +189,20 @@ class ForkedChecker:
         self.close()
         raise ChildError(message or f"the export's child process left ({error})")
 
-    def add(self, kind, records):
-        self._send("add", (kind, list(records)))
+    def add(self, kind, records, previous=None):
+        self._send(
+            "add", (kind, list(records), None if previous is None else list(previous))
+        )
 
     def problems(self):
         self._send("problems")
-        return self._answer()
+        problems, self._fingerprints = self._answer()
+        return problems
+
+    def fingerprints(self):
+        if self._fingerprints is None:
+            self.problems()
+        return self._fingerprints
 
     def prepare(self, when):
         """Have the child write the files dated ``when`` now, while this
@@ -223,12 +234,12 @@ def can_fork():
     return cores > 1
 
 
-def new_checker(package, options, fork=False):
+def new_checker(package, options, fork=False, skip_unchanged=False):
     """A :class:`ForkedChecker` when ``fork`` and the machine can, else a
     :class:`Checker`."""
     if fork and can_fork():
         try:
-            return ForkedChecker(package, options)
+            return ForkedChecker(package, options, skip_unchanged)
         except OSError as error:  # no process to be had (memory, limits)
             _logger.warning("No child process for the export (%s): one process", error)
-    return Checker(package, options)
+    return Checker(package, options, skip_unchanged)

@@ -9,7 +9,7 @@ records, so a generator of records is read once and memory stays flat.
 """
 
 from .common import ERROR, ExportError, Problem, check_row
-from .records import ZERO, CreditNote, Invoice, Payment
+from .records import ZERO, CreditNote, Draft, Invoice, Payment, checksum
 from .sheets import new_sheet
 
 KIND_LABELS = {
@@ -93,25 +93,59 @@ def check_and_add(package, writer, kind, record, options, problems):
 class Checker:
     """Checks and writes records in this process, one at a time, keeping
     their problems; :class:`.background.ForkedChecker` does the same in a
-    child process."""
+    child process.
+
+    Records come as documents or as :class:`~.records.Draft` (made here).
+    Given what each was last exported as (``previous``: its fingerprint, or
+    None), the checker also fingerprints them and tells each one's status:
+    ``new``, ``changed``, ``again`` (unchanged), or None when unchanged and
+    ``skip_unchanged``: then it is neither checked nor written.
+    """
 
     forked = False
     child_peak = 0  # Python's peak memory in a child, in bytes (none here)
 
-    def __init__(self, package, options):
+    def __init__(self, package, options, skip_unchanged=False):
         self.package = package
         self.options = package.options(options)
         self.writer = package.writer(self.options)
+        self.skip_unchanged = skip_unchanged
         self._problems = []
+        self._fingerprints = {}
 
-    def add(self, kind, records):
+    def add(self, kind, records, previous=None):
         package, writer, options = self.package, self.writer, self.options
         problems = self._problems
-        for record in records:
+        if previous is None:
+            for record in records:
+                if record.__class__ is Draft:
+                    record = record.make()
+                check_and_add(package, writer, kind, record, options, problems)
+            return
+        fingerprints = self._fingerprints.setdefault(kind, [])
+        for record, before in zip(records, previous, strict=True):
+            if record.__class__ is Draft:
+                record = record.make()
+            fingerprint = checksum(record)
+            if before is None:
+                status = "new"
+            elif before != fingerprint:
+                status = "changed"
+            elif self.skip_unchanged:
+                fingerprints.append((fingerprint, None))
+                continue
+            else:
+                status = "again"
+            fingerprints.append((fingerprint, status))
             check_and_add(package, writer, kind, record, options, problems)
 
     def problems(self):
         return list(self._problems)
+
+    def fingerprints(self):
+        """{kind: [(fingerprint, status)]} of the records added with their
+        ``previous``, in the order they came."""
+        return {kind: list(items) for kind, items in self._fingerprints.items()}
 
     def prepare(self, when):
         """Start writing the files (see :meth:`.ForkedChecker.prepare`)."""

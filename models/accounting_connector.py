@@ -10,10 +10,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import split_every
 
-from ..accounting_formats import (
-    get_package,
-    records as af,
-)
+from ..accounting_formats import get_package
 from ..accounting_formats.background import new_checker
 from ..accounting_formats.common import ERROR, WARNING, ascii_fold
 from ..accounting_formats.layouts import (
@@ -504,52 +501,56 @@ class AccountingConnector(models.Model):
         fork = self.env.context.get("sow_export_fork")
         if fork is None:
             fork = sum(len(records) for records in groups.values()) >= FORK_FROM
-        plan.checker = new_checker(package, options, fork=fork)
+        # the checker fingerprints each document and leaves out the unchanged
+        # ones when asked: plan.items is made of its answers, below
+        plan.checker = new_checker(
+            package, options, fork=fork, skip_unchanged=only_new_or_changed
+        )
         Line = self.env["accounting.export.batch.line"]
-        changed = []
+        sent = {}  # kind -> [(record id, its last line, its batch line's values)]
         unmapped = set()  # documents with a missing mapping
         for kind, records in groups.items():
             plan.models[kind] = records._name
-            items, skipped = [], 0
+            sent[kind] = kind_sent = []
             for ids in split_every(CHUNK, records.ids):
                 chunk = records.browse(ids)
                 last = Line._sow_last_lines(self, kind, chunk)
-                documents = []
+                documents, previous = [], []
                 for record in chunk:
                     before = resolver.missing_total
-                    document = builder._sow_document(resolver, kind, record)
+                    document = builder._sow_document(resolver, kind, record, draft=True)
                     if resolver.missing_total > before:
                         unmapped.add(record_label(document))
-                    checksum = af.checksum(document)
                     line = last.get(record.id)
-                    if not line:
-                        status = "new"
-                    elif line["checksum"] != checksum:
-                        status = "changed"
-                        if not line["changed_since_export"]:
-                            changed.append(line["id"])
-                    elif only_new_or_changed:
-                        skipped += 1
-                        continue
-                    else:
-                        status = "again"
-                    items.append(
-                        (record.id, checksum, status, line and line["id"])
-                        + _describe(document)
-                    )
+                    kind_sent.append((record.id, line, _describe(document)))
                     documents.append(document)
-                # the package's own checks, on every document written; written
-                # now (unless it failed), never checked again
-                plan.checker.add(kind, documents)
+                    previous.append(line and line["checksum"])
+                # fingerprinted, checked (the package's own checks, on every
+                # document written) and written now (unless one failed), never
+                # built again
+                plan.checker.add(kind, documents, previous)
                 resolver.forget()
                 self.env.invalidate_all()
-            plan.items[kind] = items
-            plan.skipped[kind] = skipped
         plan.problems += resolver.mapping_problems()
         for problem in plan.checker.problems():
             if problem.rule == "required" and problem.record in unmapped:
                 continue  # already reported as a missing mapping
             plan.problems.append(problem)
+        changed = []
+        fingerprints = plan.checker.fingerprints()
+        for kind, kind_sent in sent.items():
+            items = plan.items[kind] = []
+            for (res_id, line, described), (checksum, status) in zip(
+                kind_sent, fingerprints.get(kind, ()), strict=True
+            ):
+                if status is None:  # unchanged, left out
+                    continue
+                if status == "changed" and not line["changed_since_export"]:
+                    changed.append(line["id"])
+                items.append(
+                    (res_id, checksum, status, line and line["id"]) + described
+                )
+            plan.skipped[kind] = len(kind_sent) - len(items)
         # the changed ones get their flag now, exported or not
         Line.browse(changed).write({"changed_since_export": True})
         return plan

@@ -7,7 +7,6 @@ every missing one, grouped by the Odoo record to map (a tax without a code is
 one problem listing the invoices that use it, not one problem per line).
 """
 
-import dataclasses
 import re
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
@@ -327,13 +326,16 @@ class AccountingExportBuilder(models.AbstractModel):
         return _Resolver(connector)
 
     @api.model
-    def _sow_document(self, resolver, kind, record):
+    def _sow_document(self, resolver, kind, record, draft=False):
+        """The record's document; with ``draft``, an invoice or credit note
+        comes as an af.Draft (made where it is checked, see the Checker)."""
         if kind in ("payment", "credit_note") and (
             (record._name, record.id) not in resolver.partials
         ):
             # the knock-offs of the whole set the record came from, at once
             self._sow_fetch_partials(resolver, record.browse(record._prefetch_ids))
-        return getattr(self, f"_sow_{kind}")(resolver, record)
+        document = getattr(self, f"_sow_{kind}")(resolver, record)
+        return document if draft else af.made(document)
 
     @api.model
     def _sow_fetch_partials(self, resolver, records):
@@ -597,6 +599,7 @@ class AccountingExportBuilder(models.AbstractModel):
             resolver.lines[row[0]].append(row[1:])
 
     def _sow_line(self, resolver, move, row):
+        """The line's row of text (see af.lines_from_text)."""
         (
             label,
             quantity,
@@ -626,35 +629,34 @@ class AccountingExportBuilder(models.AbstractModel):
                 env._("give the line one tax, or merge the taxes into one"),
             )
         if tax_ids and resolver.price_included(tax_ids):
-            unit_price = number(
-                env["account.tax"]
-                .browse(tax_ids)
-                .compute_all(
-                    float(price),
-                    move.currency_id,
-                    1.0,
-                    env["product.product"].browse(product_id),
-                    move.partner_id,
-                )["total_excluded"]
+            # the text of the Decimal, which makes the very Decimal again
+            price = str(
+                number(
+                    env["account.tax"]
+                    .browse(tax_ids)
+                    .compute_all(
+                        float(price),
+                        move.currency_id,
+                        1.0,
+                        env["product.product"].browse(product_id),
+                        move.partner_id,
+                    )["total_excluded"]
+                )
             )
-        else:
-            unit_price = Decimal(price)
         uom = resolver.code_id("uom", "uom.uom", uom_id, name, required=False)
-        return af.Line(
-            account=resolver.code_id("account", "account.account", account_id, name),
-            description=label or "",
-            quantity=Decimal(quantity),
-            unit_price=unit_price,
-            amount=Decimal(amount),
-            tax_amount=Decimal(tax_amount),
-            tax_code=resolver.code_id("tax", "account.tax", tax_ids[0], name)
-            if tax_ids
-            else "",
-            item_code=resolver.code_id("product", "product.product", product_id, name)
+        return (
+            resolver.code_id("account", "account.account", account_id, name),
+            label or "",
+            quantity,
+            price,
+            amount,
+            tax_amount,
+            resolver.code_id("tax", "account.tax", tax_ids[0], name) if tax_ids else "",
+            resolver.code_id("product", "product.product", product_id, name)
             if product_id and resolver.item_codes
             else "",
-            uom=uom or resolver.default_uom,
-            discount=Decimal(discount) if discount else ZERO,
+            uom or resolver.default_uom,
+            discount or "",
         )
 
     def _sow_move_values(self, resolver, move):
@@ -665,24 +667,19 @@ class AccountingExportBuilder(models.AbstractModel):
         return resolver.moves[move.id]
 
     def _sow_lines(self, resolver, move):
-        values = self._sow_move_values(resolver, move)
-        lines = [self._sow_line(resolver, move, row) for row in resolver.lines[move.id]]
-        # the document's tax may differ by a cent from the lines' (tax rounded
-        # on the total): the last taxed line carries the difference
-        residual = dec(values["amount_tax"]) - sum(
-            (ln.tax_amount for ln in lines), ZERO
+        """The move's lines as rows of text (af.lines_from_text makes them)."""
+        self._sow_move_values(resolver, move)
+        return tuple(
+            self._sow_line(resolver, move, row) for row in resolver.lines[move.id]
         )
-        if residual:
-            for index in range(len(lines) - 1, -1, -1):
-                if lines[index].tax_code:
-                    line = lines[index]
-                    lines[index] = dataclasses.replace(
-                        line,
-                        tax_amount=line.tax_amount + residual,
-                        tax_adjustment=line.tax_adjustment + residual,
-                    )
-                    break
-        return tuple(lines)
+
+    def _sow_draft(self, resolver, move, cls, **values):
+        """An af.Draft of the invoice or credit note: the document's tax may
+        differ by a cent from its lines' (tax rounded on the total), and its
+        last taxed line is to carry the difference."""
+        values = {**self._sow_document_values(resolver, move), **values}
+        lines = values.pop("lines")
+        return af.Draft(cls, values, lines, dec(resolver.moves[move.id]["amount_tax"]))
 
     def _sow_currency_of(self, company_currency_id, currency_id, amount, signed):
         """(currency code, rate): nothing for the company's own currency."""
@@ -760,12 +757,14 @@ class AccountingExportBuilder(models.AbstractModel):
         )
 
     def _sow_invoice(self, resolver, move):
-        return af.Invoice(**self._sow_document_values(resolver, move))
+        return self._sow_draft(resolver, move, af.Invoice)
 
     def _sow_credit_note(self, resolver, move):
         origin = move.reversed_entry_id
-        return af.CreditNote(
-            **self._sow_document_values(resolver, move),
+        return self._sow_draft(
+            resolver,
+            move,
+            af.CreditNote,
             origin_number=resolver.number(origin.name),
             origin_date=origin.invoice_date or None,
             reason=move.ref or "",
