@@ -14,10 +14,11 @@ parent's database connection or files, and it leaves with ``os._exit``, so
 nothing of the parent (a connection's goodbye to its server, an ``atexit``
 hook) runs in it. Everything the parent had before the fork is frozen out of
 the child's garbage collector for the same reason (which also spares the
-child scanning the parent's heap). Records reach it pickled, through a pipe
-that a thread of the parent writes (at most QUEUED chunks wait, so memory
-stays flat); its problems and files come back the same way. A child whose
-files are not wanted (a preview, an export with errors) is killed.
+child scanning the parent's heap). Records reach it pickled, through a socket
+whose buffers hold up to BUFFER bytes, so that the parent runs ahead of the
+child by that much at most without waiting (and memory stays flat); its
+problems and files come back the same way. A child whose files are not
+wanted (a preview, an export with errors) is killed.
 
     checker = new_checker(package, options, fork=True)
     checker.add("invoice", invoices)        # any number of times
@@ -31,21 +32,26 @@ import gc
 import logging
 import os
 import pickle
-import queue
 import signal
+import socket
 import threading
 import traceback
 import tracemalloc
 import warnings
 import weakref
 from contextlib import suppress
-from multiprocessing.connection import Pipe
+from multiprocessing.connection import Connection
 
 from .package import Checker
 
 _logger = logging.getLogger(__name__)
 _FORKING = threading.Lock()
-QUEUED = 4  # requests (chunks of records) waiting for the child, at most
+# bytes of requests waiting for the child, at most (some 4,000 invoices),
+# as far as the system's socket limits allow: the parent writes them
+# itself, without waiting for the child until that many wait. (A thread that
+# wrote them from a queue waited for the interpreter's lock between writes,
+# up to 5 ms each time, while the child had nothing to do.)
+BUFFER = 4 << 20
 PROTOCOL = pickle.HIGHEST_PROTOCOL
 
 
@@ -72,31 +78,23 @@ def _serve(connection, package, options, skip_unchanged):
             raise ValueError(f"unknown request {request!r}")
 
 
-def _pump(connection, outbox, errors):
-    """The parent's sender thread: writes the queued requests to the child,
-    so that building the next records never waits for the child to read
-    (unless QUEUED requests wait already). Once a write failed (the child
-    left), the rest is dropped."""
-    while True:
-        data = outbox.get()
-        if data is None:
-            return
-        if errors:
-            continue
-        try:
-            connection.send_bytes(data)
-        except OSError as error:
-            errors.append(error)
+def _channel():
+    """Two connected ends, their buffers as big as BUFFER (or the system's
+    limit)."""
+    ends = socket.socketpair()
+    for end in ends:
+        for option in (socket.SO_SNDBUF, socket.SO_RCVBUF):
+            with suppress(OSError):
+                end.setsockopt(socket.SOL_SOCKET, option, BUFFER)
+    return tuple(Connection(end.detach()) for end in ends)
 
 
-def _end(pid, connection, outbox, sender, kill):
-    """Stop the sender, close the pipe and wait for the child; ``kill``
-    when the child is not to finish what it was sent."""
+def _end(pid, connection, kill):
+    """Close the connection and wait for the child; ``kill`` when the child
+    is not to finish what it was sent."""
     if kill:
         with suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
-    outbox.put(None)
-    sender.join()
     connection.close()
     with suppress(ChildProcessError):  # already waited for
         os.waitpid(pid, 0)
@@ -110,7 +108,7 @@ class ForkedChecker:
     def __init__(self, package, options, skip_unchanged=False):
         self.child_peak = 0
         self._fingerprints = None  # with the problems, once asked for
-        parent_end, child_end = Pipe()
+        parent_end, child_end = _channel()
         pid = None
         # what exists now, garbage included, is never collected in the child
         # (see the module); the parent collects it as before. One fork at a
@@ -147,26 +145,17 @@ class ForkedChecker:
         self.pid = pid
         self._connection = parent_end
         self._preparing = None  # the date of the files asked for
-        self._outbox = queue.Queue(QUEUED)
-        self._errors = []  # what the sender met
-        sender = threading.Thread(
-            target=_pump,
-            args=(parent_end, self._outbox, self._errors),
-            name=f"export-sender-{pid}",
-            daemon=True,
-        )
-        sender.start()
         self._kill = [True]  # until the child has written the files
-        self._closer = weakref.finalize(
-            self, _end, pid, parent_end, self._outbox, sender, self._kill
-        )
+        self._closer = weakref.finalize(self, _end, pid, parent_end, self._kill)
 
     def _send(self, request, argument=None):
-        if self._errors:  # the child left: say why, if it said
-            self._fail(self._errors[0])
         if not self._closer.alive:
             raise ChildError("the export's child process was closed")
-        self._outbox.put(pickle.dumps((request, argument), PROTOCOL))
+        data = pickle.dumps((request, argument), PROTOCOL)
+        try:
+            self._connection.send_bytes(data)
+        except OSError as error:  # the child left: say why, if it said
+            self._fail(error)
 
     def _answer(self):
         try:

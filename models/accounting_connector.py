@@ -47,6 +47,9 @@ DEFAULTS = {
 
 
 CHUNK = 500  # records built at a time: memory stays flat however many
+# documents handed to the checker at a time: a child process starts on the
+# first ones sooner, and has fewer left once the last are built
+HANDED = 100
 # records from which a child process checks and writes them (see
 # accounting_formats.background): below, forking costs more than it saves
 FORK_FROM = 1000
@@ -525,10 +528,14 @@ class AccountingConnector(models.Model):
                     kind_sent.append((record.id, line, _describe(document)))
                     documents.append(document)
                     previous.append(line and line["checksum"])
-                # fingerprinted, checked (the package's own checks, on every
-                # document written) and written now (unless one failed), never
-                # built again
-                plan.checker.add(kind, documents, previous)
+                    if len(documents) == HANDED:
+                        # fingerprinted, checked (the package's own checks, on
+                        # every document written) and written now (unless one
+                        # failed), never built again
+                        plan.checker.add(kind, documents, previous)
+                        documents, previous = [], []
+                if documents:
+                    plan.checker.add(kind, documents, previous)
                 resolver.forget()
                 self.env.invalidate_all()
         plan.problems += resolver.mapping_problems()
@@ -536,6 +543,14 @@ class AccountingConnector(models.Model):
             if problem.rule == "required" and problem.record in unmapped:
                 continue  # already reported as a missing mapping
             plan.problems.append(problem)
+        self._sow_plan_items(plan, sent)
+        return plan
+
+    def _sow_plan_items(self, plan, sent):
+        """The plan's items from what was sent to its checker ({kind: [(record
+        id, its last line, its batch line's values)]}) and the checker's
+        fingerprints; the records changed since their last export are
+        flagged so, exported or not."""
         changed = []
         fingerprints = plan.checker.fingerprints()
         for kind, kind_sent in sent.items():
@@ -551,9 +566,9 @@ class AccountingConnector(models.Model):
                     (res_id, checksum, status, line and line["id"]) + described
                 )
             plan.skipped[kind] = len(kind_sent) - len(items)
-        # the changed ones get their flag now, exported or not
-        Line.browse(changed).write({"changed_since_export": True})
-        return plan
+        self.env["accounting.export.batch.line"].browse(changed).write(
+            {"changed_since_export": True}
+        )
 
     def _sow_export(self, plan, trigger="manual"):
         """Write the plan's files and record them in a new batch.
