@@ -44,6 +44,29 @@ registry.category("web_tour.tours").add("sow_quotation_sign_now_phone", {
             trigger: ".o-dropdown-item:eq(3)",
             run: "click",
         },
+        // the name is drawn again once the style's font has loaded, while the
+        // button stays enabled: tapped before, it sent an empty signature
+        // ("Signature is missing"). Wait until the signature holds ink.
+        {
+            trigger: ".modal canvas.o_web_sign_signature",
+            async run() {
+                const canvas = document.querySelector(
+                    ".modal canvas.o_web_sign_signature"
+                );
+                const inked = () =>
+                    canvas.width > 0 &&
+                    canvas
+                        .getContext("2d")
+                        .getImageData(0, 0, canvas.width, canvas.height)
+                        .data.some((value, index) => index % 4 === 3 && value > 0);
+                for (let tries = 0; tries < 100 && !inked(); tries++) {
+                    await new Promise((resolve) => setTimeout(resolve, 100));
+                }
+                if (!inked()) {
+                    throw new Error("the name was never drawn into the signature");
+                }
+            },
+        },
         {
             trigger: ".modal .o_portal_sign_submit:enabled",
             run: "click",
