@@ -9,7 +9,7 @@ records, so a generator of records is read once and memory stays flat.
 """
 
 from .common import ERROR, ExportError, Problem, check_row
-from .records import ZERO, CreditNote, Draft, Invoice, Payment, checksum
+from .records import ZERO, CreditNote, Invoice, Payment, checksum, made
 from .sheets import new_sheet
 
 KIND_LABELS = {
@@ -116,28 +116,29 @@ class Checker:
     def add(self, kind, records, previous=None):
         package, writer, options = self.package, self.writer, self.options
         problems = self._problems
-        if previous is None:
-            for record in records:
-                if record.__class__ is Draft:
-                    record = record.make()
-                check_and_add(package, writer, kind, record, options, problems)
-            return
+        if previous is not None:
+            records = self._fingerprinted(kind, records, previous)
+        for record in records:
+            check_and_add(package, writer, kind, made(record), options, problems)
+
+    def _fingerprinted(self, kind, records, previous):
+        """The records to write, made, each fingerprinted and its status
+        kept (the unchanged ones left out when ``skip_unchanged``)."""
         fingerprints = self._fingerprints.setdefault(kind, [])
         for record, before in zip(records, previous, strict=True):
-            if record.__class__ is Draft:
-                record = record.make()
-            fingerprint = checksum(record)
+            document = made(record)
+            fingerprint = checksum(document)
             if before is None:
                 status = "new"
             elif before != fingerprint:
                 status = "changed"
             elif self.skip_unchanged:
-                fingerprints.append((fingerprint, None))
-                continue
+                status = None
             else:
                 status = "again"
             fingerprints.append((fingerprint, status))
-            check_and_add(package, writer, kind, record, options, problems)
+            if status is not None:
+                yield document
 
     def problems(self):
         return list(self._problems)
