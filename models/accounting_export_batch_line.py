@@ -60,7 +60,7 @@ class AccountingExportBatchLine(models.Model):
     connector_id = fields.Many2one(related="batch_id.connector_id")
     company_id = fields.Many2one(related="batch_id.company_id")
     batch_state = fields.Selection(related="batch_id.state")
-    # found by record (res_id, res_model, connector_id): one index, see init
+    # found by record (res_id, res_model): one index, see init
     kind = fields.Selection(KINDS, required=True)
     res_model = fields.Char(string="Model", required=True)
     res_id = fields.Many2oneReference(
